@@ -1,0 +1,216 @@
+/* prehab-application.c
+ *
+ * Copyright 2026 The Prehab authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "prehab-application"
+
+#include "config.h"
+
+#include "prehab-application.h"
+
+#include <glib/gi18n.h>
+
+#include "prehab-catalog.h"
+#include "prehab-window.h"
+
+struct _PrehabApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *data_dir;
+  PrehabStore    *store;
+};
+
+G_DEFINE_FINAL_TYPE (PrehabApplication, prehab_application, ADW_TYPE_APPLICATION)
+
+static void
+on_store_error_response_cb (AdwMessageDialog  *dialog,
+                            const char        *response,
+                            PrehabApplication *self)
+{
+  if (g_strcmp0 (response, "folder") == 0)
+    {
+      g_autofree char *dir = self->data_dir != NULL ? g_strdup (self->data_dir)
+                                                    : prehab_store_dup_default_data_dir ();
+      g_autoptr (GFile) folder = g_file_new_for_path (dir);
+      g_autofree char *uri = g_file_get_uri (folder);
+
+      g_app_info_launch_default_for_uri (uri, NULL, NULL);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* The journal could not be opened: say why and what to do, write nothing. */
+static void
+show_store_error (PrehabApplication *self,
+                  const GError      *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("Your Journal Could Not Be Opened"),
+                                                       error->message));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  adw_message_dialog_add_responses (dialog,
+                                    "folder", _("_Show Folder"),
+                                    "close", _("_Close"),
+                                    NULL);
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_store_error_response_cb),
+                           self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+prehab_application_about_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  static const char *developers[] = { "The Prehab authors", NULL };
+  PrehabApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_show_about_window (window,
+                         "application-name", _("Prehab"),
+                         "application-icon", APPLICATION_ID,
+                         "developer-name", _("The Prehab authors"),
+                         "version", PACKAGE_VERSION,
+                         "developers", developers,
+                         "copyright", "© 2026 The Prehab authors",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "comments", _("An 8-week neck and mid-back program that adapts to your pain. Everything stays on this computer."),
+                         /* Translators: Replace "translator-credits" with your names, one name per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+prehab_application_quit_action (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", prehab_application_quit_action },
+  { "about", prehab_application_about_action },
+};
+
+static int
+prehab_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  PrehabApplication *self = PREHAB_APPLICATION (app);
+  const char *data_dir = NULL;
+
+  if (g_variant_dict_lookup (options, "data-dir", "^&ay", &data_dir) && *data_dir != '\0')
+    {
+      self->data_dir = g_strdup (data_dir);
+      /* Another folder is another journal: do not hand it to a running window. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  return G_APPLICATION_CLASS (prehab_application_parent_class)->handle_local_options (app, options);
+}
+
+static void
+prehab_application_activate (GApplication *app)
+{
+  PrehabApplication *self = PREHAB_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (self->store == NULL)
+    {
+      g_autoptr (GError) error = NULL;
+
+      self->store = prehab_catalog_open_store (self->data_dir, &error);
+      if (self->store == NULL)
+        {
+          g_warning ("%s", error->message);
+          show_store_error (self, error);
+          return;
+        }
+    }
+
+  window = GTK_WINDOW (prehab_window_new (self, self->store));
+  gtk_window_present (window);
+}
+
+static void
+prehab_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<primary>q", NULL };
+  static const char *search_accels[] = { "<primary>f", NULL };
+  static const char *help_accels[] = { "<primary>question", NULL };
+
+  G_APPLICATION_CLASS (prehab_application_parent_class)->startup (app);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
+                                         help_accels);
+}
+
+static void
+prehab_application_finalize (GObject *object)
+{
+  PrehabApplication *self = (PrehabApplication *)object;
+
+  g_clear_object (&self->store);
+  g_free (self->data_dir);
+
+  G_OBJECT_CLASS (prehab_application_parent_class)->finalize (object);
+}
+
+static void
+prehab_application_class_init (PrehabApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = prehab_application_finalize;
+  app_class->activate = prehab_application_activate;
+  app_class->startup = prehab_application_startup;
+  app_class->handle_local_options = prehab_application_handle_local_options;
+}
+
+static void
+prehab_application_init (PrehabApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Keep the journal in DIR instead of the default folder"), N_("DIR") },
+    { NULL }
+  };
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+}
+
+PrehabApplication *
+prehab_application_new (void)
+{
+  return g_object_new (PREHAB_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}

@@ -1,0 +1,27 @@
+/* prehab-exercises-page.h
+ *
+ * Copyright 2026 The Prehab authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "prehab-store.h"
+
+G_BEGIN_DECLS
+
+#define PREHAB_TYPE_EXERCISES_PAGE (prehab_exercises_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (PrehabExercisesPage, prehab_exercises_page, PREHAB, EXERCISES_PAGE, GtkWidget)
+
+gboolean prehab_exercises_page_load                    (PrehabExercisesPage  *self,
+                                                        PrehabStore          *store,
+                                                        GError              **error);
+void     prehab_exercises_page_start_search            (PrehabExercisesPage  *self);
+void     prehab_exercises_page_set_key_capture_widget  (PrehabExercisesPage  *self,
+                                                        GtkWidget            *widget);
+
+G_END_DECLS

@@ -1,0 +1,165 @@
+/* prehab-window.c
+ *
+ * Copyright 2026 The Prehab authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "prehab-window"
+
+#include "config.h"
+
+#include "prehab-window.h"
+
+#include <glib/gi18n.h>
+
+#include "prehab-exercises-page.h"
+
+struct _PrehabWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *view_stack;
+  PrehabExercisesPage  *exercises_page;
+
+  PrehabStore          *store;
+};
+
+G_DEFINE_FINAL_TYPE (PrehabWindow, prehab_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+prehab_window_search_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  PrehabWindow *self = PREHAB_WINDOW (widget);
+
+  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->exercises_page));
+  prehab_exercises_page_start_search (self->exercises_page);
+}
+
+static void
+prehab_window_constructed (GObject *object)
+{
+  PrehabWindow *self = PREHAB_WINDOW (object);
+  g_autoptr (GError) error = NULL;
+
+  G_OBJECT_CLASS (prehab_window_parent_class)->constructed (object);
+
+  if (!prehab_exercises_page_load (self->exercises_page, self->store, &error))
+    {
+      g_warning ("%s", error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    }
+
+  /* Typing anywhere in the window searches the catalog. */
+  prehab_exercises_page_set_key_capture_widget (self->exercises_page, GTK_WIDGET (self));
+}
+
+static void
+prehab_window_dispose (GObject *object)
+{
+  PrehabWindow *self = (PrehabWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PREHAB_TYPE_WINDOW);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (prehab_window_parent_class)->dispose (object);
+}
+
+static void
+prehab_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  PrehabWindow *self = PREHAB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+prehab_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  PrehabWindow *self = PREHAB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+prehab_window_class_init (PrehabWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = prehab_window_constructed;
+  object_class->dispose = prehab_window_dispose;
+  object_class->get_property = prehab_window_get_property;
+  object_class->set_property = prehab_window_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         PREHAB_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PREHAB_TYPE_EXERCISES_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/prehab-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PrehabWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PrehabWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, PrehabWindow, exercises_page);
+
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, prehab_window_search_action);
+}
+
+static void
+prehab_window_init (PrehabWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+PrehabWindow *
+prehab_window_new (gpointer     application,
+                   PrehabStore *store)
+{
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (PREHAB_IS_STORE (store), NULL);
+
+  return g_object_new (PREHAB_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
