@@ -1065,7 +1065,7 @@ sync_exercise (PrehabStore  *store,
 
   if (sqlite3_changes (prehab_store_get_db (store)) == 0)
     {
-      g_warning ("The catalog's exercise “%s” has the id of one of your own exercises; "
+      g_message ("The catalog’s exercise “%s” has the id of one of your own exercises; "
                  "yours was kept", exercise->id);
       return TRUE;
     }

@@ -176,10 +176,10 @@ CREATE UNIQUE INDEX pain_trigger_custom_name
 CREATE TABLE enrollment (
   id            INTEGER PRIMARY KEY,
   program_id    TEXT NOT NULL REFERENCES program (id),
-  start_date    TEXT NOT NULL CHECK (date (start_date) IS start_date),
+  start_date    TEXT NOT NULL CHECK (date (julianday (start_date)) IS start_date),
   training_days INTEGER NOT NULL DEFAULT 0 CHECK (training_days BETWEEN 0 AND 127),
-  cleared_at    TEXT CHECK (cleared_at IS NULL OR datetime (cleared_at) IS cleared_at),
-  ended_at      TEXT CHECK (ended_at IS NULL OR datetime (ended_at) IS ended_at),
+  cleared_at    TEXT CHECK (cleared_at IS NULL OR datetime (julianday (cleared_at)) IS cleared_at),
+  ended_at      TEXT CHECK (ended_at IS NULL OR datetime (julianday (ended_at)) IS ended_at),
   created_at    TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%d %H:%M:%S', 'now', 'localtime'))
 ) STRICT;
 
@@ -193,21 +193,21 @@ CREATE TABLE enrollment_equipment (
 CREATE TABLE enrollment_flag (
   enrollment_id INTEGER NOT NULL REFERENCES enrollment (id) ON DELETE CASCADE,
   flag          TEXT NOT NULL REFERENCES red_flag (id),
-  reported_at   TEXT NOT NULL CHECK (datetime (reported_at) IS reported_at),
+  reported_at   TEXT NOT NULL CHECK (datetime (julianday (reported_at)) IS reported_at),
   PRIMARY KEY (enrollment_id, flag)
 ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE session (
   id            INTEGER PRIMARY KEY,
   enrollment_id INTEGER NOT NULL REFERENCES enrollment (id) ON DELETE CASCADE,
-  date          TEXT NOT NULL CHECK (date (date) IS date),
+  date          TEXT NOT NULL CHECK (date (julianday (date)) IS date),
   kind          TEXT NOT NULL DEFAULT 'daily' CHECK (kind IN ('daily', 'training')),
   status        TEXT NOT NULL CHECK (status IN ('done', 'partial', 'skipped')),
   pain_during   INTEGER CHECK (pain_during IS NULL OR pain_during BETWEEN 0 AND 10),
   pain_after    INTEGER CHECK (pain_after IS NULL OR pain_after BETWEEN 0 AND 10),
   note          TEXT NOT NULL DEFAULT '',
-  started_at    TEXT CHECK (started_at IS NULL OR datetime (started_at) IS started_at),
-  finished_at   TEXT CHECK (finished_at IS NULL OR datetime (finished_at) IS finished_at)
+  started_at    TEXT CHECK (started_at IS NULL OR datetime (julianday (started_at)) IS started_at),
+  finished_at   TEXT CHECK (finished_at IS NULL OR datetime (julianday (finished_at)) IS finished_at)
 ) STRICT;
 
 CREATE INDEX session_by_date ON session (enrollment_id, date);
@@ -231,7 +231,7 @@ CREATE TABLE session_exercise (
 
 CREATE TABLE movement_break (
   id       INTEGER PRIMARY KEY,
-  taken_at TEXT NOT NULL CHECK (datetime (taken_at) IS taken_at)
+  taken_at TEXT NOT NULL CHECK (datetime (julianday (taken_at)) IS taken_at)
 ) STRICT;
 
 CREATE INDEX movement_break_by_time ON movement_break (taken_at);
@@ -240,7 +240,7 @@ CREATE INDEX movement_break_by_time ON movement_break (taken_at);
 
 CREATE TABLE pain_entry (
   id         INTEGER PRIMARY KEY,
-  logged_at  TEXT NOT NULL CHECK (datetime (logged_at || ':00') IS logged_at || ':00'),
+  logged_at  TEXT NOT NULL CHECK (datetime (julianday (logged_at || ':00')) IS logged_at || ':00'),
   context    TEXT NOT NULL DEFAULT 'other'
              CHECK (context IN ('morning', 'evening', 'during', 'after', 'other')),
   pain       INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
@@ -286,7 +286,7 @@ CREATE INDEX pain_entry_trigger_by_trigger ON pain_entry_trigger (trigger_id);
 -- The planner's audit trail: one decision per enrollment and day.
 CREATE TABLE planner_decision (
   enrollment_id INTEGER NOT NULL REFERENCES enrollment (id) ON DELETE CASCADE,
-  date          TEXT NOT NULL CHECK (date (date) IS date),
+  date          TEXT NOT NULL CHECK (date (julianday (date)) IS date),
   decision      TEXT NOT NULL
                 CHECK (decision IN ('start', 'advance', 'hold', 'regress', 'stop')),
   phase_from    TEXT CHECK (phase_from IS NULL OR
