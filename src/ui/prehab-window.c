@@ -30,6 +30,7 @@ struct _PrehabWindow
   PrehabExercisesPage  *exercises_page;
 
   PrehabStore          *store;
+  GSettings            *settings;
 };
 
 G_DEFINE_FINAL_TYPE (PrehabWindow, prehab_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -53,6 +54,25 @@ prehab_window_search_action (GtkWidget  *widget,
   prehab_exercises_page_start_search (self->exercises_page);
 }
 
+/* The schema is missing when Prehab runs uninstalled without
+ * GSETTINGS_SCHEMA_DIR; the window then simply keeps its default size. */
+static GSettings *
+dup_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_debug ("Schema %s is not installed; the window size is not kept", APPLICATION_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
 static void
 prehab_window_constructed (GObject *object)
 {
@@ -60,6 +80,17 @@ prehab_window_constructed (GObject *object)
   g_autoptr (GError) error = NULL;
 
   G_OBJECT_CLASS (prehab_window_parent_class)->constructed (object);
+
+  self->settings = dup_settings ();
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "window-width", self, "default-width",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-height", self, "default-height",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-maximized", self, "maximized",
+                       G_SETTINGS_BIND_DEFAULT);
+    }
 
   if (!prehab_exercises_page_load (self->exercises_page, self->store, &error))
     {
@@ -78,6 +109,7 @@ prehab_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PREHAB_TYPE_WINDOW);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (prehab_window_parent_class)->dispose (object);
 }

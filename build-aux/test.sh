@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs what is missing, builds Prehab, runs the whole suite under a
+# virtual display and a private D-Bus session, and ends with one line:
+# "N passed, N failed[, N skipped]". Exits non-zero when anything failed.
+set -uo pipefail
+
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" || exit 1
+
+# Nothing of the developer's own session may leak into the tests.
+unset DBUS_SESSION_BUS_ADDRESS WAYLAND_DISPLAY
+export GSETTINGS_BACKEND=memory
+export XDG_DATA_HOME XDG_CONFIG_HOME XDG_CACHE_HOME
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+XDG_DATA_HOME=$scratch/data XDG_CONFIG_HOME=$scratch/config XDG_CACHE_HOME=$scratch/cache
+
+xvfb-run -a -s "-screen 0 1280x800x24" \
+  dbus-run-session -- \
+  meson test -C "$BUILD_DIR" --print-errorlogs "$@"
+meson_status=$?
+
+# Count the TAP results of every test, as meson logged them.
+log="$BUILD_DIR/meson-logs/testlog.txt"
+passed=$(grep -cE '^ok [0-9]+' "$log" 2>/dev/null)
+skipped=$(grep -cE '^ok [0-9]+.*# *SKIP' "$log" 2>/dev/null)
+failed=$(grep -cE '^not ok [0-9]+' "$log" 2>/dev/null)
+passed=$(( ${passed:-0} - ${skipped:-0} ))
+failed=${failed:-0}
+
+# A test that crashed or timed out may have printed no "not ok" line.
+if [ "$meson_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1
+fi
+
+if [ "${skipped:-0}" -gt 0 ]; then
+  echo "$passed passed, $failed failed, $skipped skipped"
+else
+  echo "$passed passed, $failed failed"
+fi
+
+[ "$failed" -eq 0 ] && [ "$meson_status" -eq 0 ]

@@ -1,0 +1,277 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Take a screenshot of Prehab's window showing the exercise catalog.
+
+Usage:
+    screenshot.py PATH_TO_PREHAB OUTPUT.png [--dark] [--width W] [--height H]
+                  [--search TEXT]
+
+The caller provides the X display and the session bus, with xvfb-run OUTSIDE
+dbus-run-session. The app has no option to set its window size, and with no
+window manager its window sits at 0,0 with its default size (860x720) limited
+by the screen, so choose the size with the Xvfb screen:
+
+    xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \\
+        /usr/bin/python3 tests/e2e/screenshot.py build/src/prehab /tmp/shots/light.png
+
+    xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \\
+        /usr/bin/python3 tests/e2e/screenshot.py build/src/prehab /tmp/shots/dark.png --dark
+
+    # narrow (phone) width: make the screen itself 360 px wide
+    xvfb-run -a -s "-screen 0 360x720x24" dbus-run-session -- \\
+        /usr/bin/python3 tests/e2e/screenshot.py build/src/prehab /tmp/shots/narrow.png
+
+    # with a search typed into the search bar
+    xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \\
+        /usr/bin/python3 tests/e2e/screenshot.py build/src/prehab /tmp/shots/search.png \\
+        --search "open book"
+
+The app runs with a temporary, empty --data-dir (removed afterwards),
+GSETTINGS_BACKEND=memory and GSK_RENDERER=cairo; --dark sets
+ADW_DEBUG_COLOR_SCHEME=prefer-dark. The script waits (through AT-SPI) until
+the window lists the catalog, optionally presses "Search Exercises" and sets
+the search text, waits for the list to follow it, then ~1 s more for
+rendering, grabs the root window with ImageMagick's `import -window root`
+(or `xwd -root` if `import` is missing) and crops it to the window.
+
+The crop is the window's size as AT-SPI reports it, clipped to the screen;
+--width/--height override it (e.g. to include less or more of the screen).
+The script prints the window's reported size and the screen size, and warns
+when the window is larger than the screen (then the picture is clipped:
+the screen, not the window, is what you see).
+"""
+
+import argparse
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+TIMEOUT = 20.0
+POLL_INTERVAL = 0.05
+RENDER_WAIT = 1.0
+CONVERT = "/usr/bin/convert"    # not the `convert` first on PATH
+
+
+def die(message):
+    print(f"screenshot.py: {message}", file=sys.stderr, flush=True)
+    sys.exit(1)
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(
+        description="Screenshot Prehab's exercise catalog under Xvfb "
+                    "(see the module docstring for how to call it).")
+    parser.add_argument("prehab", help="path to the prehab binary")
+    parser.add_argument("output", help="PNG file to write")
+    parser.add_argument("--dark", action="store_true",
+                        help="prefer the dark style (ADW_DEBUG_COLOR_SCHEME=prefer-dark)")
+    parser.add_argument("--width", type=int, help="crop width (default: the window's width)")
+    parser.add_argument("--height", type=int, help="crop height (default: the window's height)")
+    parser.add_argument("--search", metavar="TEXT",
+                        help="open the search bar and search for TEXT first")
+    return parser.parse_args()
+
+
+args = parse_args()
+if not os.environ.get("DISPLAY"):
+    die("DISPLAY is not set: run under "
+        "'xvfb-run -a -s \"-screen 0 WxHx24\" dbus-run-session -- ...'")
+if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+    die("DBUS_SESSION_BUS_ADDRESS is not set: run inside 'dbus-run-session -- ...'")
+if not os.access(args.prehab, os.X_OK):
+    die(f"{args.prehab} is not an executable")
+
+try:
+    import gi
+    gi.require_version("Atspi", "2.0")
+    from gi.repository import Atspi, GLib
+except (ImportError, ValueError) as e:
+    die(f"cannot import gi.repository.Atspi ({e}); use /usr/bin/python3")
+
+
+class Failure(Exception):
+    pass
+
+
+def on_signal(signum, _frame):
+    raise Failure(f"received signal {signal.Signals(signum).name}")
+
+
+def poll(what, check, timeout=TIMEOUT):
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            result = check()
+            if result:
+                return result
+        except GLib.Error:
+            pass
+        if time.monotonic() >= deadline:
+            raise Failure(f"timed out after {timeout:.0f} s waiting for {what}"
+                          + (f"; last seen: {check.last}" if getattr(check, "last", None) else ""))
+        time.sleep(POLL_INTERVAL)
+
+
+def walk(root):
+    root.clear_cache()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        yield node
+        for i in reversed(range(node.get_child_count())):
+            child = node.get_child_at_index(i)
+            if child is not None:
+                stack.append(child)
+
+
+def find(root, role, name):
+    for node in walk(root):
+        if node.get_role() == role and node.get_name() == name:
+            return node
+    return None
+
+
+def list_rows(app_node):
+    exercise_list = find(app_node, Atspi.Role.LIST, "Exercises")
+    if exercise_list is None:
+        return None
+    return [exercise_list.get_child_at_index(i).get_name()
+            for i in range(exercise_list.get_child_count())]
+
+
+def count_label(app_node):
+    for node in walk(app_node):
+        if node.get_role() == Atspi.Role.LABEL:
+            words = (node.get_name() or "").split()
+            if len(words) >= 2 and words[0].isdigit() and words[1].startswith("exercise"):
+                return node.get_name()
+    return None
+
+
+def grab_root(path):
+    if shutil.which("import"):
+        subprocess.run(["import", "-window", "root", path], check=True)
+    else:
+        xwd = subprocess.run(["xwd", "-root", "-silent"], check=True, stdout=subprocess.PIPE)
+        subprocess.run([CONVERT, "xwd:-", f"png:{path}"], input=xwd.stdout, check=True)
+
+
+def image_size(path):
+    out = subprocess.run([CONVERT, path, "-format", "%w %h", "info:"],
+                         check=True, stdout=subprocess.PIPE, text=True).stdout
+    w, h = out.split()
+    return int(w), int(h)
+
+
+def main():
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    Atspi.set_timeout(2000, 5000)
+
+    tmp = tempfile.mkdtemp(prefix="prehab-shot-")
+    env = dict(os.environ)
+    env.pop("NO_AT_BRIDGE", None)
+    env["GSETTINGS_BACKEND"] = "memory"
+    env["GSK_RENDERER"] = "cairo"
+    env["XDG_DATA_HOME"] = os.path.join(tmp, "xdg-data")
+    env["XDG_CONFIG_HOME"] = os.path.join(tmp, "xdg-config")
+    env["XDG_CACHE_HOME"] = os.path.join(tmp, "xdg-cache")
+    if args.dark:
+        env["ADW_DEBUG_COLOR_SCHEME"] = "prefer-dark"
+    else:
+        env.pop("ADW_DEBUG_COLOR_SCHEME", None)
+
+    data_dir = os.path.join(tmp, "data")
+    os.mkdir(data_dir)
+    proc = None
+    try:
+        proc = subprocess.Popen([args.prehab, "--data-dir", data_dir],
+                                env=env, stdin=subprocess.DEVNULL, start_new_session=True)
+
+        def find_app():
+            if proc.poll() is not None:
+                raise Failure(f"prehab exited with status {proc.returncode}")
+            desktop = Atspi.get_desktop(0)
+            for i in range(desktop.get_child_count()):
+                child = desktop.get_child_at_index(i)
+                if child is not None and child.get_process_id() == proc.pid:
+                    return child
+            return None
+        app_node = poll("prehab on the AT-SPI desktop", find_app)
+
+        def catalog_shown():
+            rows = list_rows(app_node)
+            catalog_shown.last = f"rows: {rows}"
+            return rows and any(r.startswith("Cat-cow") for r in rows)
+        poll("the catalog in the Exercises view", catalog_shown)
+
+        if args.search is not None:
+            button = poll('the "Search Exercises" button',
+                          lambda: find(app_node, Atspi.Role.PUSH_BUTTON, "Search Exercises"))
+            entry = poll('the "Search exercises" entry',
+                         lambda: find(app_node, Atspi.Role.ENTRY, "Search exercises"))
+            Atspi.Action.do_action(button, 0)
+
+            def focused():
+                entry.clear_cache()
+                return entry.get_state_set().contains(Atspi.StateType.FOCUSED)
+            poll("the search entry to take focus", focused)
+            Atspi.EditableText.set_text_contents(entry, args.search)
+
+            def filtered():
+                label = count_label(app_node)
+                filtered.last = f"count label {label!r}"
+                # "N exercise(s) match(es)" while rows show, or the empty state
+                return ((label is not None and "match" in label)
+                        or find(app_node, Atspi.Role.LABEL, "No Matching Exercises"))
+            poll(f"the list to follow the search {args.search!r}", filtered)
+
+        frame = poll("the window", lambda: next(
+            (c for c in (app_node.get_child_at_index(i) for i in range(app_node.get_child_count()))
+             if c is not None and c.get_role() == Atspi.Role.FRAME), None))
+        ext = Atspi.Component.get_extents(frame, Atspi.CoordType.WINDOW)
+
+        time.sleep(RENDER_WAIT)     # let the last frame reach the X server
+
+        raw = os.path.join(tmp, "root.png")
+        grab_root(raw)
+        screen_w, screen_h = image_size(raw)
+        width = args.width or min(ext.width, screen_w)
+        height = args.height or min(ext.height, screen_h)
+        print(f"screen {screen_w}x{screen_h}; window (AT-SPI) {ext.width}x{ext.height} "
+              f"at {ext.x},{ext.y}; cropping to {width}x{height}+0+0", flush=True)
+        if ext.width > screen_w or ext.height > screen_h:
+            print(f"warning: the window ({ext.width}x{ext.height}) is larger than the "
+                  f"screen ({screen_w}x{screen_h}); the picture shows only part of it",
+                  file=sys.stderr, flush=True)
+
+        os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
+        subprocess.run([CONVERT, raw, "-crop", f"{width}x{height}+0+0", "+repage",
+                        f"png:{args.output}"], check=True)
+        print(f"wrote {args.output}", flush=True)
+        return 0
+    except (Failure, GLib.Error, subprocess.CalledProcessError, OSError) as e:
+        print(f"screenshot.py: {e}", file=sys.stderr, flush=True)
+        return 1
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if proc is not None:
+            for sig in (signal.SIGTERM, signal.SIGKILL):
+                try:
+                    os.killpg(proc.pid, sig)
+                    proc.wait(timeout=3)
+                    break
+                except ProcessLookupError:
+                    break
+                except subprocess.TimeoutExpired:
+                    continue
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
