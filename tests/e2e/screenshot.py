@@ -8,8 +8,9 @@ Usage:
 
 The caller provides the X display and the session bus, with xvfb-run OUTSIDE
 dbus-run-session. The app has no option to set its window size, and with no
-window manager its window sits at 0,0 with its default size (860x720) limited
-by the screen, so choose the size with the Xvfb screen:
+window manager its window sits at 0,0 with its default size (860x720) cut to
+the screen, so choose the size with the Xvfb screen (the window is never made
+narrower than its minimum width, though: it then extends past the screen):
 
     xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \\
         /usr/bin/python3 tests/e2e/screenshot.py build/src/prehab /tmp/shots/light.png
@@ -34,15 +35,26 @@ the search text, waits for the list to follow it, then ~1 s more for
 rendering, grabs the root window with ImageMagick's `import -window root`
 (or `xwd -root` if `import` is missing) and crops it to the window.
 
-The crop is the window's size as AT-SPI reports it, clipped to the screen;
---width/--height override it (e.g. to include less or more of the screen).
-The script prints the window's reported size and the screen size, and warns
-when the window is larger than the screen (then the picture is clipped:
-the screen, not the window, is what you see).
+Before the picture the pointer is parked in the bottom-right corner of the
+screen (Xvfb starts with it in the middle, hovering a row, which shows that
+row's tooltip in the picture).
+
+The crop is the top-level X window (found with xwininfo by the title AT-SPI
+reports for the frame), clipped to the screen. Without a compositor GTK draws
+a solid 5 px client-side border around the content, and AT-SPI's extents are
+those of the content only (860x720 window = 850x710 content at 5,5); without
+xwininfo the AT-SPI extents are used. --width/--height override the crop size.
+The script prints the sizes it found and warns when the window does not fit
+the screen: then the picture shows only the part of the window on screen.
+At 360x720 the X window is 450x720 (GTK 4.8.3, libadwaita 1.2.2, no
+XSETTINGS so GTK's default decoration layout with minimize, maximize and
+close buttons): the content cannot be narrower than 440 px, so the right
+90 px are off-screen.
 """
 
 import argparse
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -160,6 +172,36 @@ def grab_root(path):
         subprocess.run([CONVERT, "xwd:-", f"png:{path}"], input=xwd.stdout, check=True)
 
 
+def x_window_geometry(title):
+    """(x, y, width, height) of the top-level X window titled title, or None."""
+    if not shutil.which("xwininfo"):
+        return None
+    out = subprocess.run(["xwininfo", "-root", "-children"], check=True,
+                         stdout=subprocess.PIPE, text=True).stdout
+    # e.g.:  0x200004 "Prehab": ("prehab" "prehab")  860x720+0+0  +0+0
+    pattern = re.compile(r'^\s*0x[0-9a-f]+ "' + re.escape(title) +
+                         r'": \(.*\)\s+(\d+)x(\d+)\+(-?\d+)\+(-?\d+)\s+\+(-?\d+)\+(-?\d+)\s*$')
+    for line in out.splitlines():
+        m = pattern.match(line)
+        if m:
+            w, h, _, _, x, y = (int(v) for v in m.groups())
+            return x, y, w, h
+    return None
+
+
+def park_pointer():
+    """Move the pointer to the bottom-right corner of the screen.
+
+    Xvfb starts with the pointer in the middle of the screen, where it hovers
+    a row and shows its tooltip in the picture.
+    """
+    out = subprocess.run(["xwininfo", "-root"], stdout=subprocess.PIPE, text=True).stdout \
+        if shutil.which("xwininfo") else ""
+    m = re.search(r"-geometry (\d+)x(\d+)", out)
+    w, h = (int(m.group(1)), int(m.group(2))) if m else (4000, 4000)
+    Atspi.generate_mouse_event(w - 1, h - 1, "abs")
+
+
 def image_size(path):
     out = subprocess.run([CONVERT, path, "-format", "%w %h", "info:"],
                          check=True, stdout=subprocess.PIPE, text=True).stdout
@@ -202,6 +244,7 @@ def main():
                     return child
             return None
         app_node = poll("prehab on the AT-SPI desktop", find_app)
+        park_pointer()
 
         def catalog_shown():
             rows = list_rows(app_node)
@@ -234,23 +277,37 @@ def main():
             (c for c in (app_node.get_child_at_index(i) for i in range(app_node.get_child_count()))
              if c is not None and c.get_role() == Atspi.Role.FRAME), None))
         ext = Atspi.Component.get_extents(frame, Atspi.CoordType.WINDOW)
+        title = frame.get_name()
 
+        park_pointer()
         time.sleep(RENDER_WAIT)     # let the last frame reach the X server
 
         raw = os.path.join(tmp, "root.png")
         grab_root(raw)
         screen_w, screen_h = image_size(raw)
-        width = args.width or min(ext.width, screen_w)
-        height = args.height or min(ext.height, screen_h)
-        print(f"screen {screen_w}x{screen_h}; window (AT-SPI) {ext.width}x{ext.height} "
-              f"at {ext.x},{ext.y}; cropping to {width}x{height}+0+0", flush=True)
-        if ext.width > screen_w or ext.height > screen_h:
-            print(f"warning: the window ({ext.width}x{ext.height}) is larger than the "
+        # The X window is larger than what AT-SPI reports: without a
+        # compositor GTK draws a solid client-side border around the content
+        # (5 px here), and AT-SPI's extents are those of the content.
+        surface = x_window_geometry(title)
+        if surface is not None:
+            x, y, win_w, win_h = surface
+            source = f'X window "{title}"'
+        else:
+            x, y, win_w, win_h = ext.x, ext.y, ext.width, ext.height
+            source = "AT-SPI extents (xwininfo unavailable)"
+        x, y = max(x, 0), max(y, 0)
+        width = args.width or min(win_w, screen_w - x)
+        height = args.height or min(win_h, screen_h - y)
+        print(f"screen {screen_w}x{screen_h}; content (AT-SPI) {ext.width}x{ext.height}; "
+              f"window ({source}) {win_w}x{win_h}+{x}+{y}; "
+              f"cropping to {width}x{height}+{x}+{y}", flush=True)
+        if x + win_w > screen_w or y + win_h > screen_h:
+            print(f"warning: the window ({win_w}x{win_h}+{x}+{y}) does not fit the "
                   f"screen ({screen_w}x{screen_h}); the picture shows only part of it",
                   file=sys.stderr, flush=True)
 
         os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
-        subprocess.run([CONVERT, raw, "-crop", f"{width}x{height}+0+0", "+repage",
+        subprocess.run([CONVERT, raw, "-crop", f"{width}x{height}+{x}+{y}", "+repage",
                         f"png:{args.output}"], check=True)
         print(f"wrote {args.output}", flush=True)
         return 0
