@@ -86,6 +86,12 @@ with tempfile.TemporaryDirectory() as tmp:
               r.returncode == 2 and one_line(r.stderr) and r.stdout == "",
               f"rc={r.returncode} stderr={r.stderr!r}")
 
+    # No verb and no display: the window cannot open; one line, exit 1.
+    r = run("--data-dir", data)
+    check("without a display the window says so in one line and exits 1",
+          r.returncode == 1 and one_line(r.stderr) and "display" in r.stderr,
+          f"rc={r.returncode} stderr={r.stderr!r}")
+
     r = run("--help")
     check("--help lists the verbs", r.returncode == 0 and "exercises" in r.stdout, r.stdout)
     r = run("exercises", "--help")
