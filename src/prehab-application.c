@@ -31,6 +31,52 @@ struct _PrehabApplication
 
 G_DEFINE_FINAL_TYPE (PrehabApplication, prehab_application, ADW_TYPE_APPLICATION)
 
+static void show_store_error (PrehabApplication *self,
+                              const GError      *error);
+
+static void
+present_window (PrehabApplication *self,
+                const char        *toast)
+{
+  PrehabWindow *window = prehab_window_new (self, self->store);
+
+  if (toast != NULL)
+    prehab_window_show_toast (window, toast);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* Puts the newest usable backup in place of the damaged journal, which is
+ * kept beside it, and opens the window on it. */
+static void
+restore_latest_backup (PrehabApplication *self)
+{
+  g_autoptr (GPtrArray) backups = prehab_store_list_backups (self->data_dir);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *aside = NULL;
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      g_clear_error (&error);
+      if (prehab_store_restore_backup (self->data_dir, g_ptr_array_index (backups, i),
+                                       &aside, &error))
+        break;
+      g_warning ("%s", error->message);
+    }
+
+  if (error == NULL)
+    self->store = prehab_catalog_open_store (self->data_dir, &error);
+
+  if (self->store == NULL)
+    {
+      show_store_error (self, error);
+      return;
+    }
+
+  present_window (self, aside != NULL
+                        ? _("Journal restored; the damaged copy is kept beside it")
+                        : _("Journal restored from a backup"));
+}
+
 static void
 on_store_error_response_cb (AdwMessageDialog  *dialog,
                             const char        *response,
@@ -45,15 +91,21 @@ on_store_error_response_cb (AdwMessageDialog  *dialog,
 
       g_app_info_launch_default_for_uri (uri, NULL, NULL);
     }
+  else if (g_strcmp0 (response, "restore") == 0)
+    {
+      restore_latest_backup (self);
+    }
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-/* The journal could not be opened: say why and what to do, write nothing. */
+/* The journal could not be opened: say why and what can be done, and write
+ * nothing unless the person chooses to restore a backup. */
 static void
 show_store_error (PrehabApplication *self,
                   const GError      *error)
 {
+  g_autoptr (GPtrArray) backups = prehab_store_list_backups (self->data_dir);
   AdwMessageDialog *dialog;
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("Your Journal Could Not Be Opened"),
@@ -63,6 +115,15 @@ show_store_error (PrehabApplication *self,
                                     "folder", _("_Show Folder"),
                                     "close", _("_Close"),
                                     NULL);
+
+  /* A newer journal is fine as it is: the cure is a newer Prehab, not an
+   * older copy. */
+  if (backups->len > 0 && g_error_matches (error, PREHAB_STORE_ERROR, PREHAB_STORE_ERROR_CORRUPT))
+    {
+      adw_message_dialog_add_response (dialog, "restore", _("_Restore Latest Backup"));
+      adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+    }
+
   adw_message_dialog_set_default_response (dialog, "close");
   adw_message_dialog_set_close_response (dialog, "close");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_store_error_response_cb),
@@ -149,8 +210,7 @@ prehab_application_activate (GApplication *app)
         }
     }
 
-  window = GTK_WINDOW (prehab_window_new (self, self->store));
-  gtk_window_present (window);
+  present_window (self, NULL);
 }
 
 static void

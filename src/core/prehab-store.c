@@ -581,6 +581,13 @@ prehab_store_dup_default_data_dir (void)
   return g_build_filename (g_get_user_data_dir (), "prehab", NULL);
 }
 
+static char *
+dup_data_dir (const char *data_dir)
+{
+  return data_dir != NULL ? g_canonicalize_filename (data_dir, NULL)
+                          : prehab_store_dup_default_data_dir ();
+}
+
 PrehabStore *
 prehab_store_open_with_migrations (const char          *data_dir,
                                    const char * const  *migrations,
@@ -591,8 +598,7 @@ prehab_store_open_with_migrations (const char          *data_dir,
   g_return_val_if_fail (migrations != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self->data_dir = data_dir != NULL ? g_canonicalize_filename (data_dir, NULL)
-                                    : prehab_store_dup_default_data_dir ();
+  self->data_dir = dup_data_dir (data_dir);
   self->path = g_build_filename (self->data_dir, DATABASE_NAME, NULL);
   self->backup_dir = g_build_filename (self->data_dir, "backups", NULL);
 
@@ -716,6 +722,207 @@ prehab_store_transaction (PrehabStore                *self,
                   NULL, NULL, NULL);
 
   return FALSE;
+}
+
+/* Backup names end in -YYYYmmdd-HHMMSS.db, so the tail orders them in time. */
+static int
+compare_backups_newest_first (gconstpointer a,
+                              gconstpointer b)
+{
+  const char *path_a = *(const char * const *) a;
+  const char *path_b = *(const char * const *) b;
+  gsize length_a = strlen (path_a);
+  gsize length_b = strlen (path_b);
+  gsize tail = strlen ("YYYYmmdd-HHMMSS.db");
+
+  if (length_a < tail || length_b < tail)
+    return g_strcmp0 (path_b, path_a);
+
+  return strcmp (path_b + length_b - tail, path_a + length_a - tail);
+}
+
+/**
+ * prehab_store_list_backups:
+ * @data_dir: (nullable): the folder of the journal, or %NULL for the default
+ *
+ * Returns: (transfer full) (element-type filename): the paths of the backup
+ *   copies taken before migrations, newest first; empty when there are none
+ */
+GPtrArray *
+prehab_store_list_backups (const char *data_dir)
+{
+  g_autofree char *dir = dup_data_dir (data_dir);
+  g_autofree char *backup_dir = g_build_filename (dir, "backups", NULL);
+  g_autoptr (GDir) folder = g_dir_open (backup_dir, 0, NULL);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (folder == NULL)
+    return paths;
+
+  while ((name = g_dir_read_name (folder)) != NULL)
+    if (g_str_has_prefix (name, "prehab-schema") && g_str_has_suffix (name, ".db"))
+      g_ptr_array_add (paths, g_build_filename (backup_dir, name, NULL));
+
+  g_ptr_array_sort (paths, compare_backups_newest_first);
+  return paths;
+}
+
+/* A backup is usable when SQLite can read it whole and this Prehab knows its
+ * schema. Only reads. */
+static gboolean
+check_backup (const char  *path,
+              GError     **error)
+{
+  g_autoptr (PrehabStore) probe = g_object_new (PREHAB_TYPE_STORE, NULL);
+  int rc;
+
+  probe->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &probe->db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    return prehab_store_set_error (probe, rc, error);
+
+  if (!read_int_pragma (probe, "PRAGMA user_version", &probe->schema_version, error) ||
+      !check_integrity (probe, error))
+    return FALSE;
+
+  if (probe->schema_version < 1 || probe->schema_version > prehab_store_get_latest_version ())
+    {
+      g_set_error (error, PREHAB_STORE_ERROR, PREHAB_STORE_ERROR_INVALID,
+                   _("“%s” is not a backup this version of Prehab can read"), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+copy_database (const char  *from,
+               const char  *to,
+               GError     **error)
+{
+  sqlite3 *source = NULL;
+  sqlite3 *target = NULL;
+  sqlite3_backup *backup = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (from, &source, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_open_v2 (to, &target, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (target, "main", source, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (target);
+    }
+  if (backup != NULL)
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      sqlite3_backup_finish (backup);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+
+  sqlite3_close (source);
+  sqlite3_close (target);
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, PREHAB_STORE_ERROR, PREHAB_STORE_ERROR_FAILED,
+                   _("Prehab could not copy “%s” (%s)"), from, sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * prehab_store_restore_backup:
+ * @data_dir: (nullable): the folder of the journal, or %NULL for the default
+ * @backup_path: one of prehab_store_list_backups()
+ * @aside_path: (out) (optional) (nullable): where the journal that was
+ *   replaced now is, or %NULL when there was none
+ * @error: return location for an error
+ *
+ * Puts a backup copy in the place of the journal. The journal it replaces is
+ * never deleted: it is renamed to `prehab-replaced-STAMP.db` beside it. Call
+ * this only while no store is open on @data_dir.
+ *
+ * Returns: %TRUE when the backup is in place
+ */
+gboolean
+prehab_store_restore_backup (const char  *data_dir,
+                             const char  *backup_path,
+                             char       **aside_path,
+                             GError     **error)
+{
+  static const char *suffixes[] = { "", "-wal", "-shm" };
+  g_autofree char *dir = dup_data_dir (data_dir);
+  g_autofree char *path = g_build_filename (dir, DATABASE_NAME, NULL);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *aside_name = g_strdup_printf ("prehab-replaced-%s.db", stamp);
+  g_autofree char *aside = g_build_filename (dir, aside_name, NULL);
+  gboolean had_journal = g_file_test (path, G_FILE_TEST_EXISTS);
+
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (aside_path != NULL)
+    *aside_path = NULL;
+
+  if (!check_backup (backup_path, error))
+    return FALSE;
+
+  if (g_file_test (aside, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, PREHAB_STORE_ERROR, PREHAB_STORE_ERROR_FAILED,
+                   _("“%s” is in the way; try again in a second"), aside);
+      return FALSE;
+    }
+
+  /* Move the journal and its write-ahead log aside together. */
+  for (guint i = 0; had_journal && i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
+        {
+          int saved_errno = errno;
+
+          /* Put back what already moved. */
+          for (guint j = 0; j < i; j++)
+            {
+              g_autofree char *back_from = g_strconcat (aside, suffixes[j], NULL);
+              g_autofree char *back_to = g_strconcat (path, suffixes[j], NULL);
+              g_rename (back_from, back_to);
+            }
+          g_set_error (error, PREHAB_STORE_ERROR, PREHAB_STORE_ERROR_READ_ONLY,
+                       _("Prehab could not move “%s” aside: %s"), from,
+                       g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  if (!ensure_private_file (path, error) || !copy_database (backup_path, path, error))
+    {
+      g_unlink (path);
+      for (guint i = 0; had_journal && i < G_N_ELEMENTS (suffixes); i++)
+        {
+          g_autofree char *from = g_strconcat (aside, suffixes[i], NULL);
+          g_autofree char *to = g_strconcat (path, suffixes[i], NULL);
+
+          if (g_file_test (from, G_FILE_TEST_EXISTS))
+            g_rename (from, to);
+        }
+      return FALSE;
+    }
+
+  if (aside_path != NULL && had_journal)
+    *aside_path = g_steal_pointer (&aside);
+
+  return TRUE;
 }
 
 char *

@@ -61,6 +61,11 @@ gboolean     prehab_store_transaction          (PrehabStore                *self
                                                 PrehabStoreTransactionFunc  func,
                                                 gpointer                    user_data,
                                                 GError                    **error);
+GPtrArray   *prehab_store_list_backups         (const char                 *data_dir);
+gboolean     prehab_store_restore_backup       (const char                 *data_dir,
+                                                const char                 *backup_path,
+                                                char                      **aside_path,
+                                                GError                    **error);
 char        *prehab_store_dup_meta             (PrehabStore                *self,
                                                 const char                 *key,
                                                 GError                    **error);

@@ -95,7 +95,7 @@ prehab_window_constructed (GObject *object)
   if (!prehab_exercises_page_load (self->exercises_page, self->store, &error))
     {
       g_warning ("%s", error->message);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      prehab_window_show_toast (self, error->message);
     }
 
   /* Typing anywhere in the window searches the catalog. */
@@ -194,4 +194,21 @@ prehab_window_new (gpointer     application,
                        "application", application,
                        "store", store,
                        NULL);
+}
+
+void
+prehab_window_show_toast (PrehabWindow *self,
+                          const char   *message)
+{
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (PREHAB_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  /* Toast titles are markup; file names and errors are plain text. */
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -19,5 +19,7 @@ G_DECLARE_FINAL_TYPE (PrehabWindow, prehab_window, PREHAB, WINDOW, AdwApplicatio
 
 PrehabWindow *prehab_window_new (gpointer     application,
                                  PrehabStore *store);
+void          prehab_window_show_toast (PrehabWindow *self,
+                                        const char   *message);
 
 G_END_DECLS

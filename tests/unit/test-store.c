@@ -523,6 +523,84 @@ test_store_backup_and_failed_migration (Fixture       *fixture,
 }
 
 static void
+test_store_restore_backup (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *v1[] = {
+    "CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT NOT NULL);",
+    NULL
+  };
+  const char *v2[] = { v1[0], "ALTER TABLE note ADD COLUMN mood INTEGER;", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PrehabStore) store = NULL;
+  g_autoptr (GPtrArray) backups = NULL;
+  g_autofree char *damaged = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *bogus = NULL;
+  g_autofree char *backup_dir = NULL;
+
+  /* No backups yet. */
+  backups = prehab_store_list_backups (fixture->data_dir);
+  g_assert_cmpuint (backups->len, ==, 0);
+  g_clear_pointer (&backups, g_ptr_array_unref);
+
+  /* A v1 journal, migrated to v2 (which takes the backup), then damaged. */
+  store = prehab_store_open_with_migrations (fixture->data_dir, v1, &error);
+  g_assert_no_error (error);
+  prehab_test_exec (store, "INSERT INTO note (body) VALUES ('in the backup')");
+  backup_dir = g_strdup (prehab_store_get_backup_dir (store));
+  g_clear_object (&store);
+  store = prehab_store_open_with_migrations (fixture->data_dir, v2, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_file_set_contents (fixture->db_path, "SQLite format 3\0 and then nothing sensible",
+                       -1, &error);
+  g_assert_no_error (error);
+  damaged = prehab_test_file_checksum (fixture->db_path);
+
+  /* A broken file among the backups, newer by name: listed first, refused. */
+  bogus = g_build_filename (backup_dir, "prehab-schema1-20991231-235959.db", NULL);
+  g_file_set_contents (bogus, "garbage", -1, &error);
+  g_assert_no_error (error);
+
+  backups = prehab_store_list_backups (fixture->data_dir);
+  g_assert_cmpuint (backups->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (backups, 0), ==, bogus);
+
+  g_assert_false (prehab_store_restore_backup (fixture->data_dir, bogus, &aside, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_null (aside);
+  {
+    g_autofree char *now = prehab_test_file_checksum (fixture->db_path);
+    g_assert_cmpstr (now, ==, damaged);
+  }
+
+  /* The real backup takes the journal's place; the damaged one is kept. */
+  g_assert_true (prehab_store_restore_backup (fixture->data_dir,
+                                              g_ptr_array_index (backups, 1), &aside, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (aside);
+  {
+    g_autofree char *kept = prehab_test_file_checksum (aside);
+    g_autofree char *dir = g_path_get_dirname (aside);
+    struct stat st;
+
+    g_assert_cmpstr (kept, ==, damaged);
+    g_assert_cmpstr (dir, ==, fixture->data_dir);
+    g_assert_cmpint (g_stat (fixture->db_path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
+
+  store = prehab_store_open_with_migrations (fixture->data_dir, v2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (prehab_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (prehab_test_count (store, "SELECT count(*) FROM note WHERE body = 'in the backup'"),
+                   ==, 1);
+}
+
+static void
 test_store_unwritable_folder (Fixture       *fixture,
                               gconstpointer  data)
 {
@@ -561,6 +639,7 @@ main (int   argc,
   ADD ("/store/schema-rules", test_store_schema_rules);
   ADD ("/store/hostile-strings", test_store_hostile_strings);
   ADD ("/store/backup-and-failed-migration", test_store_backup_and_failed_migration);
+  ADD ("/store/restore-backup", test_store_restore_backup);
   ADD ("/store/unwritable-folder", test_store_unwritable_folder);
 
 #undef ADD
