@@ -96,11 +96,13 @@ static JsonNode *
 strv_to_json (const char * const *strv)
 {
   JsonArray *array = json_array_new ();
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
 
   for (guint i = 0; strv[i] != NULL; i++)
     json_array_add_string_element (array, strv[i]);
 
-  return json_node_init_array (json_node_alloc (), array);
+  json_node_take_array (node, array);
+  return node;
 }
 
 static void
@@ -119,6 +121,7 @@ exercise_to_json (PrehabExercise *exercise)
 {
   JsonObject *object = json_object_new ();
   JsonObject *dose = json_object_new ();
+  JsonNode *node;
   JsonArray *equipment = json_array_new ();
   const PrehabDose *d = prehab_exercise_get_dose (exercise);
   g_autofree char *dose_label = prehab_dose_format (d);
@@ -173,7 +176,9 @@ exercise_to_json (PrehabExercise *exercise)
   json_object_set_member (object, "easier", strv_to_json (prehab_exercise_get_easier (exercise)));
   json_object_set_member (object, "harder", strv_to_json (prehab_exercise_get_harder (exercise)));
 
-  return json_node_init_object (json_node_alloc (), object);
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, object);
+  return node;
 }
 
 static int
@@ -209,8 +214,8 @@ run_exercises (const char  *data_dir,
 
   if (as_json)
     {
-      g_autoptr (JsonArray) array = json_array_sized_new (n_items);
-      g_autoptr (JsonNode) root = NULL;
+      JsonArray *array = json_array_sized_new (n_items);
+      g_autoptr (JsonNode) root = json_node_new (JSON_NODE_ARRAY);
       g_autofree char *text = NULL;
 
       for (guint i = 0; i < n_items; i++)
@@ -219,7 +224,7 @@ run_exercises (const char  *data_dir,
           json_array_add_element (array, exercise_to_json (exercise));
         }
 
-      root = json_node_init_array (json_node_alloc (), array);
+      json_node_take_array (root, array);
       text = json_to_string (root, TRUE);
       g_print ("%s\n", text);
       return finish_output ();
@@ -306,8 +311,10 @@ prehab_cli_handles (int    argc,
   const char *data_dir = NULL, *bad_option = NULL;
   gboolean help = FALSE, version = FALSE;
 
+  /* GApplication's own options are left to the window. */
   return find_verb (argc, argv, &data_dir, &help, &version, &bad_option) < argc ||
-         help || version;
+         help || version ||
+         (bad_option != NULL && !g_str_has_prefix (bad_option, "--gapplication"));
 }
 
 /**

@@ -493,9 +493,9 @@ start_element_cb (GMarkupParseContext  *context,
 
       if (tempo != NULL &&
           (sscanf (tempo, "%d-%d", &tempo_out, &tempo_back) != 2 ||
-           tempo_out < 1 || tempo_out > 19 || tempo_back < 1 || tempo_back > 19))
+           tempo_out < 1 || tempo_out > 9 || tempo_back < 1 || tempo_back > 9))
         {
-          set_invalid (context, error, "tempo=\"%s\" is not two seconds counts such as 4-4", tempo);
+          set_invalid (context, error, "tempo=\"%s\" is not two counts of 1 to 9 seconds, such as 4-4", tempo);
           return;
         }
       if (tempo != NULL)
@@ -1017,8 +1017,8 @@ insert_texts (PrehabStore  *store,
   return TRUE;
 }
 
-/* Writes one exercise and its details. Returns FALSE with no error when the
- * id belongs to one of the person's own exercises, which is left alone. */
+/* Writes one exercise and its details. When the id belongs to one of the
+ * person's own exercises, theirs is left alone and *written is FALSE. */
 static gboolean
 sync_exercise (PrehabStore  *store,
                Exercise     *exercise,

@@ -422,27 +422,15 @@ build_search_text (PrehabExercise *self)
   self->search_text = g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/**
- * prehab_exercise_load_all:
- * @store: an open store
- * @error: return location for an error
- *
- * Loads every exercise in use (retired ones are left out), in catalog order,
- * with its text translated into the current language.
- *
- * Returns: (transfer full) (nullable): a list of #PrehabExercise
- */
-GListModel *
-prehab_exercise_load_all (PrehabStore  *store,
-                          GError      **error)
+static GListModel *
+load_all_in_snapshot (PrehabStore  *store,
+                      GError      **error)
 {
   g_autoptr (GListStore) list = g_list_store_new (PREHAB_TYPE_EXERCISE);
   g_autoptr (GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (PrehabStatement) stmt = NULL;
   guint n_items;
   int rc;
-
-  g_return_val_if_fail (PREHAB_IS_STORE (store), NULL);
 
   stmt = prehab_store_prepare (store,
                                "SELECT id, name, summary, category, position, sets, reps, "
@@ -501,6 +489,35 @@ prehab_exercise_load_all (PrehabStore  *store,
     }
 
   return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/**
+ * prehab_exercise_load_all:
+ * @store: an open store
+ * @error: return location for an error
+ *
+ * Loads every exercise in use (retired ones are left out), in catalog order,
+ * with its text translated into the current language. All of it is read
+ * from one snapshot of the journal.
+ *
+ * Returns: (transfer full) (nullable): a list of #PrehabExercise
+ */
+GListModel *
+prehab_exercise_load_all (PrehabStore  *store,
+                          GError      **error)
+{
+  GListModel *exercises;
+
+  g_return_val_if_fail (PREHAB_IS_STORE (store), NULL);
+
+  /* A savepoint outside a transaction starts a read transaction. */
+  if (!prehab_store_exec_script (store, "SAVEPOINT prehab_read", error))
+    return NULL;
+
+  exercises = load_all_in_snapshot (store, error);
+  prehab_store_exec_script (store, "RELEASE prehab_read", NULL);
+
+  return exercises;
 }
 
 const char *

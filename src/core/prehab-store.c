@@ -206,7 +206,9 @@ prehab_store_prepare (PrehabStore  *self,
       return NULL;
     }
 
-  /* Statements are keyed by their text, which is always a literal in core. */
+  /* Statements are keyed by their text, which must be a string literal. A
+   * statement is reset when fetched again, so never run the same SQL from
+   * inside a loop over its own rows. */
   g_hash_table_insert (self->statements, (gpointer) sql, stmt);
   return stmt;
 }
@@ -351,8 +353,15 @@ ensure_private_file (const char  *path,
   if (fd >= 0)
     return g_close (fd, error);
 
+  /* The journal is ours: if it was made readable by others, make it private again. */
   if (errno == EEXIST)
-    return TRUE;
+    {
+      GStatBuf st;
+
+      if (g_stat (path, &st) == 0 && (st.st_mode & 0077) != 0)
+        g_chmod (path, st.st_mode & 0700);
+      return TRUE;
+    }
 
   {
     int saved_errno = errno;
@@ -438,6 +447,28 @@ take_backup (PrehabStore  *self,
   return TRUE;
 }
 
+/* Switching a new file to WAL needs a moment alone with it, and SQLite does
+ * not wait for that through the busy timeout: retry for as long. */
+static gboolean
+set_journal_mode (PrehabStore  *self,
+                  GError      **error)
+{
+  int rc = SQLITE_OK;
+
+  for (int waited = 0; waited <= BUSY_TIMEOUT_MS; waited += 20)
+    {
+      rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+      if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+        break;
+      g_usleep (20 * 1000);
+    }
+
+  if (rc != SQLITE_OK)
+    return prehab_store_set_error (self, rc, error);
+
+  return TRUE;
+}
+
 typedef struct
 {
   const char *script;
@@ -451,6 +482,13 @@ apply_migration_cb (PrehabStore  *self,
 {
   Migration *migration = user_data;
   g_autofree char *set_version = NULL;
+  int current;
+
+  /* Another Prehab may have migrated while this one waited for the lock. */
+  if (!read_int_pragma (self, "PRAGMA user_version", &current, error))
+    return FALSE;
+  if (current >= migration->version)
+    return TRUE;
 
   if (!prehab_store_exec_script (self, migration->script, error))
     return FALSE;
@@ -503,16 +541,17 @@ open_database (PrehabStore         *self,
       !ensure_private_file (self->path, error))
     return FALSE;
 
+  /* Checks first, on a read-only connection: a file from a newer Prehab or
+   * a damaged one must stay byte-for-byte as it is, and a read-write
+   * connection would fold a leftover write-ahead log into it on close. */
   rc = sqlite3_open_v2 (self->path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     return prehab_store_set_error (self, rc, error);
 
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
-  /* Checks first, and only reads: a file from a newer Prehab or a damaged
-   * one must stay byte-for-byte as it is. */
   if (!read_int_pragma (self, "PRAGMA user_version", &self->schema_version, error))
     return FALSE;
 
@@ -527,9 +566,19 @@ open_database (PrehabStore         *self,
   if (self->schema_version > 0 && !check_integrity (self, error))
     return FALSE;
 
+  g_clear_pointer (&self->db, sqlite3_close);
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    return prehab_store_set_error (self, rc, error);
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
   /* Durability before speed: a day of the journal must never be lost. */
-  if (!prehab_store_exec_script (self,
-                                 "PRAGMA journal_mode = WAL;"
+  if (!set_journal_mode (self, error) ||
+      !prehab_store_exec_script (self,
                                  "PRAGMA synchronous = FULL;"
                                  "PRAGMA foreign_keys = ON;"
                                  "PRAGMA trusted_schema = OFF;",
@@ -688,6 +737,7 @@ prehab_store_transaction (PrehabStore                *self,
                           gpointer                    user_data,
                           GError                    **error)
 {
+  g_autoptr (GError) local_error = NULL;
   gboolean outermost;
   gboolean ok;
 
@@ -704,7 +754,7 @@ prehab_store_transaction (PrehabStore                *self,
     return FALSE;
 
   self->transaction_depth++;
-  ok = func (self, user_data, error);
+  ok = func (self, user_data, &local_error);
   self->transaction_depth--;
 
   if (ok)
@@ -713,6 +763,16 @@ prehab_store_transaction (PrehabStore                *self,
                                     outermost ? "COMMIT" : "RELEASE prehab_nested",
                                     error))
         return TRUE;
+    }
+  else if (local_error == NULL)
+    {
+      g_critical ("A transaction function failed without setting an error");
+      g_set_error_literal (error, PREHAB_STORE_ERROR, PREHAB_STORE_ERROR_FAILED,
+                           _("The change could not be saved"));
+    }
+  else
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
     }
 
   if (outermost)
@@ -925,6 +985,15 @@ prehab_store_restore_backup (const char  *data_dir,
   return TRUE;
 }
 
+/**
+ * prehab_store_dup_meta:
+ * @self: a store
+ * @key: the key
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the value, or %NULL when the key is
+ *   not set (@error unset) or it could not be read (@error set)
+ */
 char *
 prehab_store_dup_meta (PrehabStore  *self,
                        const char   *key,

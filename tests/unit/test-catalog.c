@@ -412,6 +412,9 @@ test_catalog_refuses_invalid (Fixture       *fixture,
     "<catalog><exercise id=\"x\" category=\"mobility\" position=\"any\" phases=\"mobilize\" "
     "movements=\"flexion\"><name>X</name><summary>S.</summary><dose reps=\"5\" duration=\"30\"/>"
     "<step>Go.</step></exercise></catalog>",
+    "<catalog><exercise id=\"x\" category=\"mobility\" position=\"any\" phases=\"mobilize\" "
+    "movements=\"flexion\"><name>X</name><summary>S.</summary><dose reps=\"5\" tempo=\"10-10\"/>"
+    "<step>Go.</step></exercise></catalog>",
     "<catalog><program id=\"p\" weeks=\"2\"><name>P</name><week number=\"1\" phase=\"mobilize\">"
     "<session kind=\"daily\"><item ref=\"ghost\"/></session></week></program></catalog>",
   };
@@ -434,6 +437,40 @@ test_catalog_refuses_invalid (Fixture       *fixture,
       after = dump_tables (fixture->store, all_tables, G_N_ELEMENTS (all_tables));
       g_assert_cmpstr (before, ==, after);
     }
+}
+
+/* A catalog the parser accepts but the store refuses half-way through the
+ * sync (a trigger name longer than the schema allows, after the equipment
+ * was written) leaves nothing behind. */
+static void
+test_catalog_failed_sync_rolls_back (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr (GString) text = g_string_new (CATALOG_HEAD);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gboolean changed = TRUE;
+
+  sync_text (fixture->store, catalog_a, TRUE);
+  before = dump_tables (fixture->store, all_tables, G_N_ELEMENTS (all_tables));
+
+  g_string_append (text, "  <equipment id=\"band\"><name>Band</name></equipment>\n"
+                         "  <trigger id=\"long\"><name>");
+  for (guint i = 0; i < 300; i++)
+    g_string_append_c (text, 'x');
+  g_string_append (text, "</name></trigger>\n</catalog>\n");
+  bytes = g_bytes_new (text->str, text->len);
+
+  g_assert_false (prehab_catalog_sync (fixture->store, bytes, &changed, &error));
+  g_assert_error (error, PREHAB_STORE_ERROR, PREHAB_STORE_ERROR_CONSTRAINT);
+  g_assert_false (changed);
+
+  after = dump_tables (fixture->store, all_tables, G_N_ELEMENTS (all_tables));
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (prehab_test_count (fixture->store,
+                                      "SELECT count(*) FROM equipment WHERE id = 'band'"), ==, 0);
 }
 
 static void
@@ -538,6 +575,7 @@ main (int   argc,
   ADD ("/catalog/sync-is-idempotent", test_catalog_sync_is_idempotent);
   ADD ("/catalog/bump-keeps-user-rows", test_catalog_bump_keeps_user_rows);
   ADD ("/catalog/refuses-invalid", test_catalog_refuses_invalid);
+  ADD ("/catalog/failed-sync-rolls-back", test_catalog_failed_sync_rolls_back);
   ADD ("/catalog/search", test_catalog_search);
   g_test_add_func ("/catalog/dose-format", test_catalog_dose_format);
   g_test_add_func ("/catalog/open-store", test_catalog_open_store);

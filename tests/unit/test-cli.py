@@ -78,7 +78,9 @@ with tempfile.TemporaryDirectory() as tmp:
         (["--data-dir", data, "exercises", "--colour"], "unknown option of a verb"),
         (["--data-dir", data, "exercises", "extra"], "stray argument"),
         (["--bogus", "exercises"], "unknown global option"),
-        (["exercises", "--data-dir"], "--data-dir without a value"),
+        (["exercises", "--data-dir"], "an unknown option of a verb"),
+        (["--data-dir"], "--data-dir without a value and no command"),
+        (["--bogus"], "an unknown option and no command"),
         (["--data-dir", "", "exercises"], "empty --data-dir"),
     ]:
         r = run(*args)
@@ -96,6 +98,23 @@ with tempfile.TemporaryDirectory() as tmp:
     check("--help lists the verbs", r.returncode == 0 and "exercises" in r.stdout, r.stdout)
     r = run("exercises", "--help")
     check("exercises --help lists --json", r.returncode == 0 and "--json" in r.stdout, r.stdout)
+
+    # Several processes opening one new journal at the same moment: the one
+    # that migrates first wins, the others must wait and then find it done.
+    failures = []
+    for round_ in range(8):
+        folder = os.path.join(tmp, f"race-{round_}")
+        env = dict(os.environ, LANGUAGE="C")
+        env.pop("DISPLAY", None)
+        procs = [subprocess.Popen([PREHAB, "--data-dir", folder, "exercises", "--json"],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+                 for _ in range(4)]
+        for p in procs:
+            out, err = p.communicate(timeout=60)
+            if p.returncode != 0 or len(json.loads(out or "[]")) != 25:
+                failures.append(f"round {round_}: rc={p.returncode} {err.strip()}")
+    check("four processes opening a new journal at once all succeed (8 rounds)",
+          not failures, "\n".join(failures[:5]))
 
     # A data folder that cannot exist: failure, exit 1, one line.
     blocker = os.path.join(tmp, "a-file")

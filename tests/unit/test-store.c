@@ -86,6 +86,26 @@ test_store_creates_private_files (Fixture       *fixture,
 }
 
 static void
+test_store_makes_journal_private (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PrehabStore) store = prehab_store_open (fixture->data_dir, &error);
+  struct stat st;
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* Someone made the journal readable by everybody. */
+  g_assert_cmpint (g_chmod (fixture->db_path, 0644), ==, 0);
+
+  store = prehab_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (fixture->db_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+static void
 test_store_default_folder (void)
 {
   g_autofree char *dir = prehab_store_dup_default_data_dir ();
@@ -162,8 +182,10 @@ assert_refused_unchanged (Fixture    *fixture,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PrehabStore) store = NULL;
+  g_autofree char *wal_path = g_strconcat (fixture->db_path, "-wal", NULL);
+  gboolean has_wal = g_file_test (wal_path, G_FILE_TEST_EXISTS);
   g_autofree char *before = prehab_test_file_checksum (fixture->db_path);
-  g_autofree char *after = NULL;
+  g_autofree char *wal_before = has_wal ? prehab_test_file_checksum (wal_path) : NULL;
 
   store = prehab_store_open (fixture->data_dir, &error);
   g_assert_error (error, PREHAB_STORE_ERROR, code);
@@ -171,8 +193,56 @@ assert_refused_unchanged (Fixture    *fixture,
   g_assert_nonnull (strstr (error->message, phrase));
   g_assert_nonnull (strstr (error->message, fixture->db_path));
 
-  after = prehab_test_file_checksum (fixture->db_path);
-  g_assert_cmpstr (before, ==, after);
+  /* Also once the store is gone: closing must not checkpoint the log in. */
+  {
+    g_autofree char *after = prehab_test_file_checksum (fixture->db_path);
+    g_assert_cmpstr (before, ==, after);
+  }
+  if (has_wal)
+    {
+      g_autofree char *wal_after = prehab_test_file_checksum (wal_path);
+      g_assert_cmpstr (wal_before, ==, wal_after);
+    }
+}
+
+/* What a crash leaves behind: committed pages still in the write-ahead log. */
+static void
+test_store_refuses_newer_with_wal (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *elsewhere = g_build_filename (fixture->dir, "crashed.db", NULL);
+  g_autofree char *elsewhere_wal = g_strconcat (elsewhere, "-wal", NULL);
+  g_autofree char *wal_path = g_strconcat (fixture->db_path, "-wal", NULL);
+  g_autofree char *sql = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  sqlite3 *db = NULL;
+  gsize length;
+
+  sql = g_strdup_printf ("PRAGMA journal_mode = WAL;"
+                         "PRAGMA wal_autocheckpoint = 0;"
+                         "CREATE TABLE future (x TEXT);"
+                         "INSERT INTO future VALUES ('only in the log');"
+                         "PRAGMA user_version = %d;",
+                         prehab_store_get_latest_version () + 3);
+  g_assert_cmpint (sqlite3_open (elsewhere, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* Copy the file and its log while the connection is still open. */
+  g_assert_cmpint (g_mkdir_with_parents (fixture->data_dir, 0700), ==, 0);
+  g_file_get_contents (elsewhere, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (fixture->db_path, contents, length, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&contents, g_free);
+  g_file_get_contents (elsewhere_wal, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 0);
+  g_file_set_contents (wal_path, contents, length, &error);
+  g_assert_no_error (error);
+  sqlite3_close (db);
+
+  assert_refused_unchanged (fixture, PREHAB_STORE_ERROR_NEWER_VERSION, "newer version");
 }
 
 static void
@@ -629,10 +699,12 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/store/creates-private-files", test_store_creates_private_files);
+  ADD ("/store/makes-journal-private", test_store_makes_journal_private);
   g_test_add_func ("/store/default-folder", test_store_default_folder);
   ADD ("/store/migrates-empty-file", test_store_migrates_empty_file);
   ADD ("/store/reopens", test_store_reopens);
   ADD ("/store/refuses-newer-version", test_store_refuses_newer_version);
+  ADD ("/store/refuses-newer-with-wal", test_store_refuses_newer_with_wal);
   ADD ("/store/refuses-garbage", test_store_refuses_garbage);
   ADD ("/store/refuses-damaged-pages", test_store_refuses_damaged_pages);
   ADD ("/store/rollback", test_store_rollback);

@@ -43,8 +43,7 @@ CREATE TABLE exercise (
   duration_s INTEGER CHECK (duration_s IS NULL OR duration_s BETWEEN 1 AND 7200),
   per_side   INTEGER NOT NULL DEFAULT 0 CHECK (per_side IN (0, 1)),
   -- Seconds of the two halves of one rep ("4-4": inhale 4 s, exhale 4 s).
-  tempo      TEXT CHECK (tempo IS NULL OR tempo GLOB '[1-9]-[1-9]' OR
-                         tempo GLOB '[1-9][0-9]-[1-9]' OR tempo GLOB '[1-9]-[1-9][0-9]'),
+  tempo      TEXT CHECK (tempo IS NULL OR tempo GLOB '[1-9]-[1-9]'),
   rest_s     INTEGER NOT NULL DEFAULT 30 CHECK (rest_s BETWEEN 0 AND 600),
   builtin    INTEGER NOT NULL DEFAULT 1 CHECK (builtin IN (0, 1)),
   retired    INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1)),
