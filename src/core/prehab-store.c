@@ -530,12 +530,26 @@ migrate (PrehabStore         *self,
 }
 
 static gboolean
+open_connection (PrehabStore  *self,
+                 int           flags,
+                 GError      **error)
+{
+  int rc = sqlite3_open_v2 (self->path, &self->db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+
+  if (rc != SQLITE_OK)
+    return prehab_store_set_error (self, rc, error);
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  return TRUE;
+}
+
+static gboolean
 open_database (PrehabStore         *self,
                const char * const  *migrations,
                GError             **error)
 {
   int latest = (int) g_strv_length ((char **) migrations);
-  int rc;
 
   if (!ensure_private_dir (self->data_dir, error) ||
       !ensure_private_file (self->path, error))
@@ -544,13 +558,8 @@ open_database (PrehabStore         *self,
   /* Checks first, on a read-only connection: a file from a newer Prehab or
    * a damaged one must stay byte-for-byte as it is, and a read-write
    * connection would fold a leftover write-ahead log into it on close. */
-  rc = sqlite3_open_v2 (self->path, &self->db,
-                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
-  if (rc != SQLITE_OK)
-    return prehab_store_set_error (self, rc, error);
-
-  sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  if (!open_connection (self, SQLITE_OPEN_READONLY, error))
+    return FALSE;
 
   if (!read_int_pragma (self, "PRAGMA user_version", &self->schema_version, error))
     return FALSE;
@@ -568,13 +577,8 @@ open_database (PrehabStore         *self,
 
   g_clear_pointer (&self->db, sqlite3_close);
 
-  rc = sqlite3_open_v2 (self->path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
-  if (rc != SQLITE_OK)
-    return prehab_store_set_error (self, rc, error);
-
-  sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  if (!open_connection (self, SQLITE_OPEN_READWRITE, error))
+    return FALSE;
 
   /* Durability before speed: a day of the journal must never be lost. */
   if (!set_journal_mode (self, error) ||
