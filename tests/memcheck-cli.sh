@@ -1,12 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Runs "VALGRIND... PREHAB --data-dir TMP exercises --json" on a fresh folder.
-# Usage: memcheck-cli.sh VALGRIND [VALGRIND OPTIONS...] PREHAB
+# Runs "prehab --data-dir TMP exercises --json" under valgrind on a fresh folder.
+# Usage: memcheck-cli.sh PREHAB VALGRIND [VALGRIND OPTIONS...]
 set -eu
+prehab="$1"; shift
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-for last; do :; done
-count=$(($# - 1))
-prehab="$last"
-set -- $(printf '%s\n' "$@" | head -n "$count")
 "$@" "$prehab" --data-dir "$dir" exercises --json >/dev/null

@@ -71,8 +71,7 @@ parse_verb_options (const char    *verb,
                     int           *argc,
                     char        ***argv)
 {
-  g_autofree char *parameter = g_strdup_printf ("%s", verb);
-  g_autoptr (GOptionContext) context = g_option_context_new (parameter);
+  g_autoptr (GOptionContext) context = g_option_context_new (verb);
   g_autoptr (GError) error = NULL;
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -245,8 +244,10 @@ run_exercises (const char  *data_dir,
 }
 
 static void
-print_usage (FILE *stream)
+print_usage (void)
 {
+  FILE *stream = stdout;
+
   fprintf (stream, "%s\n", _("Usage:"));
   fprintf (stream, "  prehab [--data-dir DIR]                  %s\n", _("Open the window"));
   for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
@@ -353,7 +354,7 @@ prehab_cli_run (int    argc,
           g_print ("prehab %s\n", PACKAGE_VERSION);
           return finish_output ();
         }
-      print_usage (stdout);
+      print_usage ();
       return finish_output ();
     }
 

@@ -686,8 +686,8 @@ check_unique (GPtrArray   *array,
 }
 
 static CatalogExercise *
-find_exercise (PrehabCatalogData    *catalog,
-               const char *id)
+find_exercise (PrehabCatalogData *catalog,
+               const char        *id)
 {
   for (guint i = 0; i < catalog->exercises->len; i++)
     {
@@ -704,7 +704,7 @@ find_exercise (PrehabCatalogData    *catalog,
  * ids unique, references resolved. */
 static gboolean
 validate (PrehabCatalogData  *catalog,
-          GError  **error)
+          GError            **error)
 {
   if (!check_unique (catalog->equipment, "equipment", error) ||
       !check_unique (catalog->triggers, "trigger", error) ||
@@ -806,7 +806,6 @@ prehab_catalog_data_parse (GBytes  *content,
       return NULL;
     }
 
-  catalog->checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
   return g_steal_pointer (&catalog);
 }
 

@@ -86,7 +86,7 @@ typedef struct
   GPtrArray *triggers;   /* CatalogNamed */
   GPtrArray *exercises;  /* CatalogExercise */
   GPtrArray *programs;   /* CatalogProgram */
-  char      *checksum;
+  char      *checksum;   /* set by the sync: SHA-256 of the XML */
 
   /* Parser state */
   GString   *text;

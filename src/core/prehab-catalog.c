@@ -26,8 +26,8 @@
 
 /* The catalog (data/content/catalog.xml) holds the equipment, the built-in
  * triggers, every exercise and the programs. prehab-catalog-parser.c reads
- * it; this file writes it into the store whenever its checksum differs from the one recorded at the
- * last sync. Only rows marked builtin are written; content that left the
+ * it; this file writes it into the store whenever its checksum differs from
+ * the one recorded at the last sync. Only rows marked builtin are written; content that left the
  * catalog is retired so the person's history keeps its references. */
 
 #define CATALOG_PATH RESOURCE_BASE "/content/catalog.xml"
@@ -53,48 +53,18 @@ run (PrehabStore  *store,
   return stmt != NULL && prehab_store_step_done (store, stmt, error);
 }
 
+/* Upserts built-in rows that are an id, a name and an order. */
 static gboolean
-sync_equipment_and_triggers (PrehabStore  *store,
-                             PrehabCatalogData      *catalog,
-                             GError      **error)
+upsert_named (PrehabStore  *store,
+              const char   *sql,
+              GPtrArray    *items,
+              GError      **error)
 {
-  if (!run (store, "UPDATE equipment SET retired = 1 WHERE builtin = 1", error) ||
-      !run (store, "UPDATE pain_trigger SET retired = 1 WHERE builtin_id IS NOT NULL", error))
-    return FALSE;
-
-  for (guint i = 0; i < catalog->equipment->len; i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      CatalogNamed *named = g_ptr_array_index (catalog->equipment, i);
-      g_autoptr (PrehabStatement) stmt = NULL;
+      CatalogNamed *named = g_ptr_array_index (items, i);
+      g_autoptr (PrehabStatement) stmt = prehab_store_prepare (store, sql, error);
 
-      stmt = prehab_store_prepare (store,
-                                   "INSERT INTO equipment (id, name, builtin, retired, sort_order) "
-                                   "VALUES (?1, ?2, 1, 0, ?3) "
-                                   "ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
-                                   "  retired = 0, sort_order = excluded.sort_order "
-                                   "WHERE builtin = 1",
-                                   error);
-      if (stmt == NULL)
-        return FALSE;
-
-      sqlite3_bind_text (stmt, 1, named->id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, named->name, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 3, (int) i);
-      if (!prehab_store_step_done (store, stmt, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < catalog->triggers->len; i++)
-    {
-      CatalogNamed *named = g_ptr_array_index (catalog->triggers, i);
-      g_autoptr (PrehabStatement) stmt = NULL;
-
-      stmt = prehab_store_prepare (store,
-                                   "INSERT INTO pain_trigger (builtin_id, name, retired, sort_order) "
-                                   "VALUES (?1, ?2, 0, ?3) "
-                                   "ON CONFLICT (builtin_id) DO UPDATE SET name = excluded.name, "
-                                   "  retired = 0, sort_order = excluded.sort_order",
-                                   error);
       if (stmt == NULL)
         return FALSE;
 
@@ -106,6 +76,28 @@ sync_equipment_and_triggers (PrehabStore  *store,
     }
 
   return TRUE;
+}
+
+static gboolean
+sync_equipment_and_triggers (PrehabStore        *store,
+                             PrehabCatalogData  *catalog,
+                             GError            **error)
+{
+  return run (store, "UPDATE equipment SET retired = 1 WHERE builtin = 1", error) &&
+         run (store, "UPDATE pain_trigger SET retired = 1 WHERE builtin_id IS NOT NULL", error) &&
+         upsert_named (store,
+                       "INSERT INTO equipment (id, name, builtin, retired, sort_order) "
+                       "VALUES (?1, ?2, 1, 0, ?3) "
+                       "ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
+                       "  retired = 0, sort_order = excluded.sort_order "
+                       "WHERE builtin = 1",
+                       catalog->equipment, error) &&
+         upsert_named (store,
+                       "INSERT INTO pain_trigger (builtin_id, name, retired, sort_order) "
+                       "VALUES (?1, ?2, 0, ?3) "
+                       "ON CONFLICT (builtin_id) DO UPDATE SET name = excluded.name, "
+                       "  retired = 0, sort_order = excluded.sort_order",
+                       catalog->triggers, error);
 }
 
 static gboolean
@@ -285,9 +277,9 @@ sync_variants (PrehabStore  *store,
 }
 
 static gboolean
-sync_exercises (PrehabStore  *store,
-                PrehabCatalogData      *catalog,
-                GError      **error)
+sync_exercises (PrehabStore        *store,
+                PrehabCatalogData  *catalog,
+                GError            **error)
 {
   g_autoptr (GPtrArray) written = g_ptr_array_new ();
 
@@ -328,9 +320,9 @@ sync_exercises (PrehabStore  *store,
 }
 
 static gboolean
-sync_programs (PrehabStore  *store,
-               PrehabCatalogData      *catalog,
-               GError      **error)
+sync_programs (PrehabStore        *store,
+               PrehabCatalogData  *catalog,
+               GError            **error)
 {
   if (!run (store, "UPDATE program SET retired = 1 WHERE builtin = 1", error) ||
       !run (store, "DELETE FROM program_week WHERE program_id IN "
@@ -494,6 +486,7 @@ prehab_catalog_sync (PrehabStore  *store,
   catalog = prehab_catalog_data_parse (content, error);
   if (catalog == NULL)
     return FALSE;
+  catalog->checksum = g_steal_pointer (&checksum);
 
   if (!prehab_store_transaction (store, sync_cb, catalog, error))
     return FALSE;

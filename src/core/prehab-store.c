@@ -44,6 +44,14 @@ G_DEFINE_FINAL_TYPE (PrehabStore, prehab_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (prehab-store-error-quark, prehab_store_error)
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 static char **
 load_builtin_migrations (void)
 {
@@ -58,8 +66,7 @@ load_builtin_migrations (void)
     g_error ("The migrations are missing from the resources: %s", error->message);
 
   /* Files are named NNNN-what.sql; their order is the schema version. */
-  g_qsort_with_data (names, g_strv_length (names), sizeof (char *),
-                     (GCompareDataFunc) (void (*) (void)) g_strcmp0, NULL);
+  g_qsort_with_data (names, g_strv_length (names), sizeof (char *), compare_names, NULL);
 
   for (guint i = 0; names[i] != NULL; i++)
     {
