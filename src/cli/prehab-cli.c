@@ -71,7 +71,8 @@ parse_verb_options (const char    *verb,
                     int           *argc,
                     char        ***argv)
 {
-  g_autoptr (GOptionContext) context = g_option_context_new (verb);
+  /* argv[0] is already "prehab VERB". */
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
   g_autoptr (GError) error = NULL;
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);

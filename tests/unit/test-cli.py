@@ -97,7 +97,9 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("--help")
     check("--help lists the verbs", r.returncode == 0 and "exercises" in r.stdout, r.stdout)
     r = run("exercises", "--help")
-    check("exercises --help lists --json", r.returncode == 0 and "--json" in r.stdout, r.stdout)
+    check("exercises --help lists --json under one usage line",
+          r.returncode == 0 and "--json" in r.stdout
+          and "Usage:\n  prehab exercises [OPTION…]\n" in r.stdout, r.stdout)
 
     # Several processes opening one new journal at the same moment: the one
     # that migrates first wins, the others must wait and then find it done.
