@@ -76,6 +76,136 @@ const PrehabTerm prehab_planes[] = {
   { NULL, NULL }
 };
 
+const PrehabTerm prehab_contexts[] = {
+  /* Translators: when a pain rating was taken */
+  { "morning", N_("Morning") },
+  { "evening", N_("Evening") },
+  { "during", N_("During exercise") },
+  { "after", N_("After exercise") },
+  /* Translators: when a pain rating was taken: any other time */
+  { "other", N_("Other time") },
+  { NULL, NULL }
+};
+
+const PrehabTerm prehab_regions[] = {
+  { "neck", N_("Neck") },
+  { "between-shoulder-blades", N_("Between the shoulder blades") },
+  { "mid-back-left", N_("Left mid back") },
+  { "mid-back-right", N_("Right mid back") },
+  { "ribs", N_("Ribs") },
+  { "low-back", N_("Low back") },
+  { "shoulder-left", N_("Left shoulder") },
+  { "shoulder-right", N_("Right shoulder") },
+  { "arm-left", N_("Left arm") },
+  { "arm-right", N_("Right arm") },
+  { NULL, NULL }
+};
+
+const PrehabTerm prehab_qualities[] = {
+  /* Translators: kind of pain: dull and lasting */
+  { "ache", N_("Ache") },
+  { "stiffness", N_("Stiffness") },
+  { "sharp", N_("Sharp") },
+  { "burning", N_("Burning") },
+  /* Translators: kind of pain: pins and needles */
+  { "tingling", N_("Tingling") },
+  { "numbness", N_("Numbness") },
+  { NULL, NULL }
+};
+
+/* The same ids and labels as the catalog, for the command line's checks and
+ * for places that have no store at hand. */
+const PrehabTerm prehab_equipment[] = {
+  { "mat", N_("Exercise mat") },
+  { "foam-roller", N_("Foam roller") },
+  { "ball", N_("Ball (tennis, massage or basketball)") },
+  { "swiss-ball", N_("Swiss ball") },
+  { "kettlebell", N_("Kettlebell") },
+  { "dumbbell", N_("Dumbbell") },
+  { "barbell", N_("Barbell") },
+  { "band", N_("Resistance band") },
+  { "wedge", N_("Spinal wedge") },
+  { "towel", N_("Towel") },
+  { "chair", N_("Sturdy chair") },
+  { "wall", N_("Wall") },
+  { "door-frame", N_("Door frame") },
+  { "trx", N_("Suspension trainer (TRX)") },
+  { NULL, NULL }
+};
+
+const PrehabTerm prehab_weekdays[] = {
+  { "mon", N_("Monday") },
+  { "tue", N_("Tuesday") },
+  { "wed", N_("Wednesday") },
+  { "thu", N_("Thursday") },
+  { "fri", N_("Friday") },
+  { "sat", N_("Saturday") },
+  { "sun", N_("Sunday") },
+  { NULL, NULL }
+};
+
+const PrehabRedFlag prehab_red_flags[] = {
+  { "chest-pain", PREHAB_RED_FLAG_EMERGENCY, N_("Chest pain or pressure"),
+    N_("Chest pain or pressure, perhaps with breathlessness, sweating, or pain spreading into an arm or the jaw?") },
+  { "tearing-pain", PREHAB_RED_FLAG_EMERGENCY, N_("Sudden tearing pain"),
+    N_("A sudden, severe, tearing pain between the shoulder blades?") },
+  { "worst-headache", PREHAB_RED_FLAG_EMERGENCY, N_("Worst headache ever"),
+    N_("A sudden headache, the worst you have ever had?") },
+  { "stroke-signs", PREHAB_RED_FLAG_EMERGENCY, N_("Signs of a stroke"),
+    N_("Slurred speech, double vision, or a face, arm or leg that went numb?") },
+  { "bladder-bowel", PREHAB_RED_FLAG_EMERGENCY, N_("Loss of bladder or bowel control"),
+    N_("Loss of control over your bladder or bowels?") },
+  { "weakness-both-sides", PREHAB_RED_FLAG_EMERGENCY, N_("New weakness on both sides"),
+    N_("New weakness in both arms or both legs?") },
+  { "major-trauma", PREHAB_RED_FLAG_EMERGENCY, N_("Pain after an accident or fall"),
+    N_("Pain that began after a bad accident or fall?") },
+  { "fever", PREHAB_RED_FLAG_SEE_DOCTOR, N_("Fever, chills or night sweats"),
+    N_("Fever, chills or night sweats?") },
+  { "weight-loss", PREHAB_RED_FLAG_SEE_DOCTOR, N_("Weight loss without a reason"),
+    N_("Weight loss you cannot explain?") },
+  { "cancer-history", PREHAB_RED_FLAG_SEE_DOCTOR, N_("Cancer, weak immunity or steroids"),
+    N_("Cancer in the past, a weakened immune system, or steroid tablets for a long time?") },
+  { "night-pain", PREHAB_RED_FLAG_SEE_DOCTOR, N_("Constant or night pain"),
+    N_("Pain that never stops, or pain at night that no position eases?") },
+  { "cord-signs", PREHAB_RED_FLAG_SEE_DOCTOR, N_("Clumsy hands or unsteady walking"),
+    N_("Clumsy hands, unsteady walking, or an electric-shock feeling when you bend your neck?") },
+  { "spreading-numbness", PREHAB_RED_FLAG_SEE_DOCTOR, N_("Spreading numbness or weakness"),
+    N_("Numbness, tingling or weakness that is spreading or in more than one place?") },
+  { NULL, 0, NULL, NULL }
+};
+
+const PrehabRedFlag *
+prehab_red_flag_lookup (const char *id)
+{
+  if (id == NULL)
+    return NULL;
+
+  for (guint i = 0; prehab_red_flags[i].id != NULL; i++)
+    if (g_str_equal (prehab_red_flags[i].id, id))
+      return &prehab_red_flags[i];
+
+  return NULL;
+}
+
+/**
+ * prehab_weekday_index:
+ * @id: "mon" … "sun"
+ *
+ * Returns: 0 for Monday to 6 for Sunday, or -1 when @id is not a weekday
+ */
+int
+prehab_weekday_index (const char *id)
+{
+  if (id == NULL)
+    return -1;
+
+  for (int i = 0; prehab_weekdays[i].id != NULL; i++)
+    if (g_ascii_strcasecmp (prehab_weekdays[i].id, id) == 0)
+      return i;
+
+  return -1;
+}
+
 gboolean
 prehab_vocabulary_contains (const PrehabTerm *terms,
                             const char       *id)

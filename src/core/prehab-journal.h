@@ -1,0 +1,104 @@
+/* prehab-journal.h
+ *
+ * Copyright 2026 The Prehab authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "prehab-exercise.h"
+#include "prehab-store.h"
+
+G_BEGIN_DECLS
+
+/* One pain rating of the journal. Lists hold stable ids (see
+ * prehab-vocabulary.h); triggers hold built-in trigger ids or the person's
+ * own trigger names. */
+typedef struct
+{
+  gint64  id;          /* 0 until saved */
+  char   *logged_at;   /* YYYY-MM-DD HH:MM, local time */
+  char   *context;     /* morning, evening, during, after, other */
+  int     pain;        /* 0–10 */
+  char   *note;
+  GStrv   regions;
+  GStrv   qualities;
+  GStrv   flags;
+  GStrv   triggers;
+  gint64  session_id;  /* 0: none */
+} PrehabPainEntry;
+
+PrehabPainEntry *prehab_pain_entry_new      (void);
+void             prehab_pain_entry_free     (PrehabPainEntry *entry);
+gboolean         prehab_pain_entry_validate (const PrehabPainEntry *entry,
+                                             const char            *now,
+                                             GError               **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrehabPainEntry, prehab_pain_entry_free)
+
+/* One exercise of a recorded session: what was planned, whether it was done. */
+typedef struct
+{
+  char       *exercise_id;
+  PrehabDose  planned;
+  gboolean    completed;
+} PrehabSessionExercise;
+
+typedef enum
+{
+  PREHAB_SESSION_NONE,     /* nothing recorded for the day */
+  PREHAB_SESSION_PARTIAL,
+  PREHAB_SESSION_DONE,
+  PREHAB_SESSION_SKIPPED,
+} PrehabSessionStatus;
+
+typedef struct
+{
+  gint64               id;
+  char                *date;         /* YYYY-MM-DD */
+  gboolean             training;
+  PrehabSessionStatus  status;
+  int                  pain_during;  /* -1: not given */
+  int                  pain_after;   /* -1: not given */
+  GArray              *exercises;    /* of PrehabSessionExercise */
+} PrehabSession;
+
+PrehabSession *prehab_session_new  (void);
+void           prehab_session_free (PrehabSession *session);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrehabSession, prehab_session_free)
+
+gint64          prehab_journal_add_entry             (PrehabStore           *store,
+                                                      const PrehabPainEntry *entry,
+                                                      GError               **error);
+GPtrArray      *prehab_journal_list_entries          (PrehabStore           *store,
+                                                      const char            *from_date,
+                                                      const char            *to_date,
+                                                      GError               **error);
+gboolean        prehab_journal_save_session          (PrehabStore           *store,
+                                                      gint64                 enrollment_id,
+                                                      PrehabSession         *session,
+                                                      GError               **error);
+PrehabSession  *prehab_journal_load_session          (PrehabStore           *store,
+                                                      gint64                 enrollment_id,
+                                                      const char            *date,
+                                                      GError               **error);
+GPtrArray      *prehab_journal_list_sessions         (PrehabStore           *store,
+                                                      gint64                 enrollment_id,
+                                                      const char            *from_date,
+                                                      const char            *to_date,
+                                                      GError               **error);
+gint64          prehab_journal_add_movement_break    (PrehabStore           *store,
+                                                      const char            *taken_at,
+                                                      GError               **error);
+gboolean        prehab_journal_remove_movement_break (PrehabStore           *store,
+                                                      gint64                 id,
+                                                      GError               **error);
+int             prehab_journal_count_movement_breaks (PrehabStore           *store,
+                                                      const char            *date,
+                                                      GError               **error);
+
+G_END_DECLS
