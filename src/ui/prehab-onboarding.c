@@ -23,8 +23,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "prehab-journal.h"
-#include "prehab-schedule.h"
+#include "prehab-date.h"
 #include "prehab-vocabulary.h"
 
 #define N_WEEKDAYS 7
@@ -66,7 +65,6 @@ struct _PrehabOnboarding
   /* The enrollment under review; 0 on the first run. */
   gint64               enrollment_id;
   char                *program_id;
-  GStrv                unknown_equipment;  /* kept as they were */
   char                *flags_reported_at;
   gboolean             needs_clearance;
 
@@ -231,8 +229,6 @@ dup_equipment (PrehabOnboarding *self)
   for (guint i = 0; i < self->equipment_checks->len; i++)
     if (gtk_check_button_get_active (g_ptr_array_index (self->equipment_checks, i)))
       g_strv_builder_add (builder, prehab_equipment[i].id);
-  if (self->unknown_equipment != NULL)
-    g_strv_builder_addv (builder, (const char **)self->unknown_equipment);
 
   return g_strv_builder_end (builder);
 }
@@ -418,39 +414,8 @@ set_page (PrehabOnboarding *self,
 
 /* ---------------------------------------------------------- finishing */
 
-typedef struct
-{
-  const PrehabEnrollmentSettings *settings;
-  const PrehabPainEntry          *baseline;
-} StartData;
-
-/* The enrollment and its baseline pain rating land together or not at all. */
-static gboolean
-start_program_cb (PrehabStore  *store,
-                  gpointer      user_data,
-                  GError      **error)
-{
-  StartData *data = user_data;
-
-  if (prehab_enrollment_start (store, data->settings, error) <= 0)
-    return FALSE;
-
-  return prehab_journal_add_entry (store, data->baseline, error) > 0;
-}
-
-static char *
-dup_baseline_time (PrehabOnboarding *self)
-{
-  g_autofree char *now = prehab_schedule_dup_now ();
-  const char *time = now != NULL ? strchr (now, ' ') : NULL;
-
-  /* "YYYY-MM-DD HH:MM[:SS]": the time of day, to the minute. */
-  if (time == NULL || strlen (time + 1) < 5)
-    return g_strdup_printf ("%s 12:00", self->start_date);
-
-  return g_strdup_printf ("%s %.5s", self->start_date, time + 1);
-}
-
+/* The first run starts the program and logs today's pain as its baseline in
+ * one transaction; a review updates the enrollment and logs nothing. */
 static gboolean
 save (PrehabOnboarding  *self,
       GError           **error)
@@ -463,20 +428,14 @@ save (PrehabOnboarding  *self,
     .training_days = get_training_days (self),
     .equipment = (const char * const *)equipment,
     .flags = (const char * const *)flags,
+    .has_baseline = !is_revisit (self),
+    .baseline_pain = (int)gtk_range_get_value (GTK_RANGE (self->pain_scale)),
   };
-  g_autoptr (PrehabPainEntry) baseline = NULL;
-  StartData data = { &settings, NULL };
 
   if (is_revisit (self))
     return prehab_enrollment_update (self->store, self->enrollment_id, &settings, error);
 
-  baseline = prehab_pain_entry_new ();
-  baseline->logged_at = dup_baseline_time (self);
-  baseline->context = g_strdup ("other");
-  baseline->pain = (int)gtk_range_get_value (GTK_RANGE (self->pain_scale));
-  data.baseline = baseline;
-
-  return prehab_store_transaction (self->store, start_program_cb, &data, error);
+  return prehab_enrollment_start (self->store, &settings, error) > 0;
 }
 
 static void
@@ -488,7 +447,7 @@ finish (PrehabOnboarding *self)
     {
       g_autofree char *message = NULL;
 
-      g_warning ("Could not save the set-up: %s", error->message);
+      g_debug ("Could not save the set-up: %s", error->message);
       /* Translators: %s is the reason, a sentence of its own */
       message = g_strdup_printf (_("Your set-up could not be saved. %s"), error->message);
       show_error (self, message);
@@ -535,15 +494,26 @@ on_pain_changed_cb (PrehabOnboarding *self)
   gtk_label_set_label (self->pain_value_label, text);
 }
 
+static gboolean
+close_idle_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_quit_response_cb (PrehabOnboarding *self,
-                     const char       *response)
+                     const char       *response,
+                     AdwMessageDialog *dialog)
 {
   if (g_strcmp0 (response, "quit") != 0)
     return;
 
+  /* The window closes once the dialog is gone: a dialog that outlives the
+   * window it is transient for touches it when it is finalized. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
   self->quit_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -559,7 +529,7 @@ on_cleared_response_cb (PrehabOnboarding *self,
     {
       g_autofree char *message = NULL;
 
-      g_warning ("Could not record the clearance: %s", error->message);
+      g_debug ("Could not record the clearance: %s", error->message);
       /* Translators: %s is the reason, a sentence of its own */
       message = g_strdup_printf (_("Your answer could not be saved. %s"), error->message);
       show_error (self, message);
@@ -695,7 +665,6 @@ prehab_onboarding_finalize (GObject *object)
   PrehabOnboarding *self = (PrehabOnboarding *)object;
 
   g_free (self->program_id);
-  g_strfreev (self->unknown_equipment);
   g_free (self->flags_reported_at);
   g_free (self->today);
   g_free (self->start_date);
@@ -962,7 +931,7 @@ prehab_onboarding_init (PrehabOnboarding *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   ensure_style (GTK_WIDGET (self));
 
-  self->today = prehab_schedule_dup_today ();
+  self->today = prehab_date_dup_today ();
   self->flag_switches = g_ptr_array_new ();
   self->equipment_checks = g_ptr_array_new ();
 
@@ -1005,8 +974,6 @@ static void
 load_enrollment (PrehabOnboarding       *self,
                  const PrehabEnrollment *current)
 {
-  g_autoptr (GStrvBuilder) unknown = g_strv_builder_new ();
-
   self->enrollment_id = current->id;
   self->program_id = g_strdup (current->program_id);
   self->flags_reported_at = g_strdup (current->flags_reported_at);
@@ -1020,10 +987,6 @@ load_enrollment (PrehabOnboarding       *self,
                                                prehab_red_flags[i].id));
 
   set_equipment (self, (const char * const *)current->equipment);
-  for (guint i = 0; current->equipment != NULL && current->equipment[i] != NULL; i++)
-    if (!prehab_vocabulary_contains (prehab_equipment, current->equipment[i]))
-      g_strv_builder_add (unknown, current->equipment[i]);
-  self->unknown_equipment = g_strv_builder_end (unknown);
 
   set_start_date (self, current->start_date);
   set_training_days (self, current->training_days);

@@ -31,7 +31,7 @@
 #include "prehab-catalog.h"
 #include "prehab-enrollment.h"
 #include "prehab-onboarding.h"
-#include "prehab-schedule.h"
+#include "prehab-date.h"
 #include "prehab-vocabulary.h"
 
 static void
@@ -163,7 +163,7 @@ main (int   argc,
 
   if (revisit)
     {
-      g_autofree char *today = prehab_schedule_dup_today ();
+      g_autofree char *today = prehab_date_dup_today ();
       PrehabEnrollmentSettings settings = {
         .start_date = today,
         .training_days = PREHAB_TRAINING_DAYS_DEFAULT,
