@@ -253,14 +253,14 @@ update_buttons (PrehabOnboarding *self)
   gboolean last = index + 1 == n_pages;
   g_autofree char *step = NULL;
 
-  gtk_button_set_label (self->back_button, index == 0 ? _("_Cancel") : _("_Back"));
+  gtk_button_set_label (self->back_button, index == 0 ? _("Cancel") : _("Back"));
 
   if (!last)
-    gtk_button_set_label (self->next_button, _("_Next"));
+    gtk_button_set_label (self->next_button, _("Next"));
   else if (is_revisit (self))
-    gtk_button_set_label (self->next_button, _("_Save"));
+    gtk_button_set_label (self->next_button, _("Save"));
   else
-    gtk_button_set_label (self->next_button, _("_Start Program"));
+    gtk_button_set_label (self->next_button, _("Start Program"));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "onboarding.next",
                                  is_page_complete (self, page_names[index]));
@@ -270,27 +270,44 @@ update_buttons (PrehabOnboarding *self)
   adw_window_title_set_subtitle (self->window_title, step);
 }
 
+/* A folded revealer is hidden as well, so that a screen reader does not
+ * read a message that is not shown. */
+static void
+on_child_revealed_cb (GtkRevealer *revealer)
+{
+  if (!gtk_revealer_get_reveal_child (revealer) && !gtk_revealer_get_child_revealed (revealer))
+    gtk_widget_set_visible (GTK_WIDGET (revealer), FALSE);
+}
+
+static void
+reveal (GtkRevealer *revealer,
+        gboolean     shown)
+{
+  if (shown)
+    gtk_widget_set_visible (GTK_WIDGET (revealer), TRUE);
+  gtk_revealer_set_reveal_child (revealer, shown);
+  on_child_revealed_cb (revealer);
+}
+
 static void
 show_error (PrehabOnboarding *self,
             const char       *message)
 {
   gtk_label_set_label (self->error_label, message);
-  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+  reveal (self->error_revealer, TRUE);
 }
 
 static void
 hide_error (PrehabOnboarding *self)
 {
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  reveal (self->error_revealer, FALSE);
 }
 
 static void
 update_safety (PrehabOnboarding *self)
 {
-  gtk_revealer_set_reveal_child (self->emergency_revealer,
-                                 has_flag (self, PREHAB_RED_FLAG_EMERGENCY));
-  gtk_revealer_set_reveal_child (self->see_doctor_revealer,
-                                 has_flag (self, PREHAB_RED_FLAG_SEE_DOCTOR));
+  reveal (self->emergency_revealer, has_flag (self, PREHAB_RED_FLAG_EMERGENCY));
+  reveal (self->see_doctor_revealer, has_flag (self, PREHAB_RED_FLAG_SEE_DOCTOR));
 }
 
 static void
@@ -812,10 +829,8 @@ add_flag_rows (PrehabOnboarding *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *toggle = gtk_switch_new ();
 
+      /* The row names its switch: the question is its accessible name. */
       gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, question,
-                                      -1);
       g_signal_connect_object (toggle, "notify::active", G_CALLBACK (on_flag_changed_cb),
                                self, G_CONNECT_SWAPPED);
 
@@ -841,9 +856,6 @@ add_equipment_rows (PrehabOnboarding *self)
       GtkWidget *check = gtk_check_button_new ();
 
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                      -1);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
@@ -950,6 +962,12 @@ prehab_onboarding_init (PrehabOnboarding *self)
                            G_CALLBACK (on_calendar_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->calendar, "notify::year",
                            G_CALLBACK (on_calendar_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self->error_revealer, "notify::child-revealed",
+                    G_CALLBACK (on_child_revealed_cb), NULL);
+  g_signal_connect (self->emergency_revealer, "notify::child-revealed",
+                    G_CALLBACK (on_child_revealed_cb), NULL);
+  g_signal_connect (self->see_doctor_revealer, "notify::child-revealed",
+                    G_CALLBACK (on_child_revealed_cb), NULL);
   g_signal_connect_object (self->pain_scale, "value-changed",
                            G_CALLBACK (on_pain_changed_cb), self, G_CONNECT_SWAPPED);
 

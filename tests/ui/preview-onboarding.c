@@ -20,7 +20,8 @@
  * Without --data-dir the journal lives in a temporary folder that is removed
  * on exit. --revisit first starts a program (with the red flags of --flags
  * and the training days of --days) and opens its review instead of the
- * first run. */
+ * first run. Once the answers are saved, the review of what was saved opens;
+ * closing a window without saving quits. */
 
 #define G_LOG_DOMAIN "preview-onboarding"
 
@@ -34,17 +35,23 @@
 #include "prehab-date.h"
 #include "prehab-vocabulary.h"
 
+typedef struct
+{
+  PrehabStore *store;
+  gboolean     finished;
+  gboolean     done;
+} Preview;
+
 static void
 on_finished_cb (PrehabOnboarding *onboarding,
-                PrehabStore      *store)
+                Preview          *preview)
 {
   g_autoptr (PrehabEnrollment) enrollment = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *equipment = NULL;
   g_autofree char *flags = NULL;
-  g_autofree char *days = NULL;
 
-  enrollment = prehab_enrollment_load_active (store, &error);
+  enrollment = prehab_enrollment_load_active (preview->store, &error);
   if (enrollment == NULL)
     {
       g_printerr ("finished, but no active enrollment: %s\n",
@@ -52,10 +59,45 @@ on_finished_cb (PrehabOnboarding *onboarding,
       return;
     }
 
+  preview->finished = TRUE;
   equipment = g_strjoinv (",", enrollment->equipment);
   flags = enrollment->flags != NULL ? g_strjoinv (",", enrollment->flags) : g_strdup ("");
   g_print ("finished: start %s, training days 0x%02x, equipment %s, flags %s\n",
            enrollment->start_date, enrollment->training_days, equipment, flags);
+}
+
+static PrehabOnboarding *new_onboarding (Preview                *preview,
+                                         const PrehabEnrollment *current);
+
+/* Like the application, the preview lives on once the set-up is saved: it
+ * opens the review of what was saved. It quits when a window closes
+ * without saving. */
+static void
+on_destroy_cb (GtkWidget *window,
+               Preview   *preview)
+{
+  g_autoptr (PrehabEnrollment) enrollment = NULL;
+
+  if (preview->finished)
+    enrollment = prehab_enrollment_load_active (preview->store, NULL);
+
+  preview->finished = FALSE;
+  if (enrollment != NULL)
+    gtk_window_present (GTK_WINDOW (new_onboarding (preview, enrollment)));
+  else
+    preview->done = TRUE;
+  g_main_context_wakeup (NULL);
+}
+
+static PrehabOnboarding *
+new_onboarding (Preview                *preview,
+                const PrehabEnrollment *current)
+{
+  PrehabOnboarding *onboarding = prehab_onboarding_new (preview->store, current);
+
+  g_signal_connect (onboarding, "finished", G_CALLBACK (on_finished_cb), preview);
+  g_signal_connect (onboarding, "destroy", G_CALLBACK (on_destroy_cb), preview);
+  return onboarding;
 }
 
 static void
@@ -77,19 +119,11 @@ remove_tree (GFile *file)
 static gboolean
 quit_cb (gpointer user_data)
 {
-  gboolean *done = user_data;
+  Preview *preview = user_data;
 
-  *done = TRUE;
+  preview->done = TRUE;
   g_main_context_wakeup (NULL);
   return G_SOURCE_REMOVE;
-}
-
-static void
-on_destroy_cb (GtkWidget *window,
-               gboolean  *done)
-{
-  *done = TRUE;
-  g_main_context_wakeup (NULL);
 }
 
 int
@@ -111,7 +145,7 @@ main (int   argc,
   int quit_after = 0;
   gboolean revisit = FALSE;
   gboolean dark = FALSE;
-  gboolean done = FALSE;
+  Preview preview = { NULL };
   PrehabOnboarding *onboarding;
   GOptionEntry entries[] = {
     { "page", 0, 0, G_OPTION_ARG_INT, &page, "Show page N (1-6)", "N" },
@@ -192,20 +226,19 @@ main (int   argc,
         }
     }
 
-  onboarding = prehab_onboarding_new (store, current);
+  preview.store = store;
+  onboarding = new_onboarding (&preview, current);
   if (width > 0 || height > 0)
     gtk_window_set_default_size (GTK_WINDOW (onboarding), width > 0 ? width : 520,
                                  height > 0 ? height : 640);
   for (int i = 1; i < page; i++)
     gtk_widget_activate_action (GTK_WIDGET (onboarding), "onboarding.next", NULL);
-
-  g_signal_connect (onboarding, "finished", G_CALLBACK (on_finished_cb), store);
-  g_signal_connect (onboarding, "destroy", G_CALLBACK (on_destroy_cb), &done);
-  if (quit_after > 0)
-    g_timeout_add_seconds (quit_after, quit_cb, &done);
   gtk_window_present (GTK_WINDOW (onboarding));
 
-  while (!done)
+  if (quit_after > 0)
+    g_timeout_add_seconds (quit_after, quit_cb, &preview);
+
+  while (!preview.done)
     g_main_context_iteration (NULL, TRUE);
 
   g_clear_object (&store);

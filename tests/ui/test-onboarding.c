@@ -338,8 +338,8 @@ test_first_run_defaults (Fixture       *fixture,
   g_assert_cmpstr (visible_page (fixture), ==, "welcome");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (template_child (fixture, "welcome_title"))),
                    ==, "Welcome to Prehab");
-  g_assert_cmpstr (button_label (fixture, "back_button"), ==, "_Cancel");
-  g_assert_cmpstr (button_label (fixture, "next_button"), ==, "_Next");
+  g_assert_cmpstr (button_label (fixture, "back_button"), ==, "Cancel");
+  g_assert_cmpstr (button_label (fixture, "next_button"), ==, "Next");
   g_assert_true (can_go_on (fixture));
 
   for (guint i = 0; prehab_red_flags[i].id != NULL; i++)
@@ -367,8 +367,8 @@ test_first_run_defaults (Fixture       *fixture,
 
   /* Six pages on the first run, the last one starts the program. */
   go_to_page (fixture, "pain");
-  g_assert_cmpstr (button_label (fixture, "back_button"), ==, "_Back");
-  g_assert_cmpstr (button_label (fixture, "next_button"), ==, "_Start Program");
+  g_assert_cmpstr (button_label (fixture, "back_button"), ==, "Back");
+  g_assert_cmpstr (button_label (fixture, "next_button"), ==, "Start Program");
   g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (template_child (fixture,
                                                                                     "window_title"))),
                    ==, "Step 6 of 6");
@@ -535,7 +535,7 @@ test_revisit (Fixture       *fixture,
 
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (template_child (fixture, "welcome_title"))),
                    ==, "Review Your Set-up");
-  g_assert_cmpstr (button_label (fixture, "back_button"), ==, "_Cancel");
+  g_assert_cmpstr (button_label (fixture, "back_button"), ==, "Cancel");
 
   /* The answers of the enrollment are shown. */
   g_assert_true (gtk_switch_get_active (find_flag_switch (fixture, "fever")));
@@ -566,7 +566,7 @@ test_revisit (Fixture       *fixture,
 
   /* Five pages: no pain question, and the last one saves. */
   go_to_page (fixture, "days");
-  g_assert_cmpstr (button_label (fixture, "next_button"), ==, "_Save");
+  g_assert_cmpstr (button_label (fixture, "next_button"), ==, "Save");
   gtk_toggle_button_set_active (find_day_toggle (fixture, "tue"), FALSE);
   gtk_toggle_button_set_active (find_day_toggle (fixture, "mon"), TRUE);
   click (fixture, "back_button");
