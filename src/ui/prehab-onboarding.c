@@ -17,16 +17,13 @@
 #include "prehab-onboarding.h"
 
 #include <glib/gi18n.h>
-#ifdef __GLIBC__
-#include <langinfo.h>
-#endif
 #include <stdio.h>
 #include <string.h>
 
-#include "prehab-date.h"
+#include "prehab-date-chooser.h"
+#include "prehab-day-picker.h"
+#include "prehab-safety-check.h"
 #include "prehab-vocabulary.h"
-
-#define N_WEEKDAYS 7
 
 struct _PrehabOnboarding
 {
@@ -36,7 +33,7 @@ struct _PrehabOnboarding
   AdwWindowTitle      *window_title;
   GtkButton           *back_button;
   GtkButton           *next_button;
-  GtkRevealer         *error_revealer;
+  GtkWidget           *error_box;
   GtkLabel            *error_label;
   GtkStack            *stack;
   GtkLabel            *welcome_title;
@@ -44,15 +41,10 @@ struct _PrehabOnboarding
   GtkWidget           *cleared_box;
   GtkLabel            *cleared_label;
   GtkButton           *cleared_button;
-  AdwPreferencesGroup *emergency_group;
-  GtkRevealer         *emergency_revealer;
-  AdwPreferencesGroup *see_doctor_group;
-  GtkRevealer         *see_doctor_revealer;
-  GtkCalendar         *calendar;
-  GtkLabel            *start_date_label;
-  GtkLabel            *start_date_error;
+  PrehabSafetyCheck   *safety_check;
+  PrehabDateChooser   *date_chooser;
   AdwPreferencesGroup *equipment_group;
-  GtkBox              *days_box;
+  PrehabDayPicker     *day_picker;
   GtkLabel            *days_summary_label;
   GtkWidget           *days_warning_box;
   GtkImage            *days_warning_icon;
@@ -68,11 +60,7 @@ struct _PrehabOnboarding
   char                *flags_reported_at;
   gboolean             needs_clearance;
 
-  char                *today;       /* YYYY-MM-DD */
-  char                *start_date;  /* YYYY-MM-DD, as the calendar shows it */
-  GPtrArray           *flag_switches;     /* GtkSwitch, in prehab_red_flags order */
   GPtrArray           *equipment_checks;  /* GtkCheckButton, in prehab_equipment order */
-  GtkToggleButton     *day_toggles[N_WEEKDAYS];  /* Monday first */
 
   guint                finished : 1;
   guint                quit_confirmed : 1;
@@ -126,6 +114,7 @@ get_page_index (PrehabOnboarding *self)
   return 0;
 }
 
+/* Noon of @date ("YYYY-MM-DD…"), local time. */
 static GDateTime *
 date_time_from_iso (const char *date)
 {
@@ -137,53 +126,13 @@ date_time_from_iso (const char *date)
   return g_date_time_new_local (year, month, day, 12, 0, 0);
 }
 
-/* The day the week starts on in the person's locale: 0 Monday … 6 Sunday. */
-static int
-get_first_weekday (void)
-{
-#ifdef __GLIBC__
-  /* As GtkCalendar does: the locale's first weekday counts from 1, starting
-   * on the day _NL_TIME_WEEK_1STDAY names. */
-  union { unsigned int word; char *string; } langinfo;
-  int week_1stday;
-  int first_weekday;
-
-  langinfo.string = nl_langinfo (_NL_TIME_FIRST_WEEKDAY);
-  first_weekday = langinfo.string[0];
-  langinfo.string = nl_langinfo (_NL_TIME_WEEK_1STDAY);
-  if (langinfo.word == 19971130)  /* a Sunday */
-    week_1stday = 6;
-  else if (langinfo.word == 19971201)  /* a Monday */
-    week_1stday = 0;
-  else
-    return 0;
-
-  return (week_1stday + first_weekday - 1) % N_WEEKDAYS;
-#else
-  return 0;
-#endif
-}
-
-static guint
-get_training_days (PrehabOnboarding *self)
-{
-  guint days = 0;
-
-  for (guint i = 0; i < N_WEEKDAYS; i++)
-    if (gtk_toggle_button_get_active (self->day_toggles[i]))
-      days |= 1u << i;
-
-  return days;
-}
-
 static guint
 count_days (guint days)
 {
   guint n = 0;
 
-  for (guint i = 0; i < N_WEEKDAYS; i++)
-    if (days & (1u << i))
-      n++;
+  for (; days != 0; days >>= 1)
+    n += days & 1;
 
   return n;
 }
@@ -192,33 +141,9 @@ count_days (guint days)
 static gboolean
 has_consecutive_days (guint days)
 {
-  guint next = ((days << 1) | (days >> (N_WEEKDAYS - 1))) & 0x7f;
+  guint next = ((days << 1) | (days >> 6)) & 0x7f;
 
   return count_days (days) > 1 && (days & next) != 0;
-}
-
-static gboolean
-has_flag (PrehabOnboarding  *self,
-          PrehabRedFlagTier  tier)
-{
-  for (guint i = 0; i < self->flag_switches->len; i++)
-    if (prehab_red_flags[i].tier == tier
-        && gtk_switch_get_active (g_ptr_array_index (self->flag_switches, i)))
-      return TRUE;
-
-  return FALSE;
-}
-
-static GStrv
-dup_flags (PrehabOnboarding *self)
-{
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; i < self->flag_switches->len; i++)
-    if (gtk_switch_get_active (g_ptr_array_index (self->flag_switches, i)))
-      g_strv_builder_add (builder, prehab_red_flags[i].id);
-
-  return g_strv_builder_end (builder);
 }
 
 static GStrv
@@ -233,14 +158,24 @@ dup_equipment (PrehabOnboarding *self)
   return g_strv_builder_end (builder);
 }
 
+static void
+set_equipment (PrehabOnboarding   *self,
+               const char * const *equipment)
+{
+  for (guint i = 0; i < self->equipment_checks->len; i++)
+    gtk_check_button_set_active (g_ptr_array_index (self->equipment_checks, i),
+                                 equipment != NULL
+                                 && g_strv_contains (equipment, prehab_equipment[i].id));
+}
+
 static gboolean
 is_page_complete (PrehabOnboarding *self,
                   const char       *name)
 {
   if (g_str_equal (name, "start"))
-    return self->start_date != NULL && strcmp (self->start_date, self->today) <= 0;
+    return prehab_date_chooser_get_valid (self->date_chooser);
   if (g_str_equal (name, "days"))
-    return get_training_days (self) != 0;
+    return prehab_day_picker_get_days (self->day_picker) != 0;
 
   return TRUE;
 }
@@ -250,12 +185,11 @@ update_buttons (PrehabOnboarding *self)
 {
   guint index = get_page_index (self);
   guint n_pages = get_n_pages (self);
-  gboolean last = index + 1 == n_pages;
   g_autofree char *step = NULL;
 
   gtk_button_set_label (self->back_button, index == 0 ? _("Cancel") : _("Back"));
 
-  if (!last)
+  if (index + 1 < n_pages)
     gtk_button_set_label (self->next_button, _("Next"));
   else if (is_revisit (self))
     gtk_button_set_label (self->next_button, _("Save"));
@@ -270,50 +204,18 @@ update_buttons (PrehabOnboarding *self)
   adw_window_title_set_subtitle (self->window_title, step);
 }
 
-/* A folded revealer is hidden as well, so that a screen reader does not
- * read a message that is not shown. */
-static void
-on_child_revealed_cb (GtkRevealer *revealer)
-{
-  if (!gtk_revealer_get_reveal_child (revealer) && !gtk_revealer_get_child_revealed (revealer))
-    gtk_widget_set_visible (GTK_WIDGET (revealer), FALSE);
-}
-
-static void
-reveal (GtkRevealer *revealer,
-        gboolean     shown)
-{
-  if (shown)
-    gtk_widget_set_visible (GTK_WIDGET (revealer), TRUE);
-  gtk_revealer_set_reveal_child (revealer, shown);
-  on_child_revealed_cb (revealer);
-}
-
 static void
 show_error (PrehabOnboarding *self,
             const char       *message)
 {
   gtk_label_set_label (self->error_label, message);
-  reveal (self->error_revealer, TRUE);
-}
-
-static void
-hide_error (PrehabOnboarding *self)
-{
-  reveal (self->error_revealer, FALSE);
-}
-
-static void
-update_safety (PrehabOnboarding *self)
-{
-  reveal (self->emergency_revealer, has_flag (self, PREHAB_RED_FLAG_EMERGENCY));
-  reveal (self->see_doctor_revealer, has_flag (self, PREHAB_RED_FLAG_SEE_DOCTOR));
+  gtk_widget_set_visible (self->error_box, TRUE);
 }
 
 static void
 update_clearance (PrehabOnboarding *self)
 {
-  g_autoptr (GDateTime) reported = NULL;
+  g_autoptr (GDateTime) reported = date_time_from_iso (self->flags_reported_at);
   g_autofree char *date = NULL;
   g_autofree char *text = NULL;
 
@@ -321,14 +223,13 @@ update_clearance (PrehabOnboarding *self)
   if (!self->needs_clearance)
     return;
 
-  reported = date_time_from_iso (self->flags_reported_at);
   if (reported != NULL)
     /* Translators: a date in words, e.g. "Monday 5 January 2026"; see
-     * the format of g_date_time_format() */
+     * g_date_time_format() for the codes */
     date = g_date_time_format (reported, _("%A %-e %B %Y"));
 
   if (date != NULL)
-    /* Translators: %s is a date in words */
+    /* Translators: %s is a date in words, e.g. "Monday 5 January 2026" */
     text = g_strdup_printf (_("Strength work has been paused since you reported symptoms on %s. "
                               "Once a doctor or physiotherapist has checked you and said exercise "
                               "is fine, tell Prehab here."),
@@ -341,46 +242,16 @@ update_clearance (PrehabOnboarding *self)
 }
 
 static void
-update_start_date (PrehabOnboarding *self)
-{
-  g_autoptr (GDateTime) date = gtk_calendar_get_date (self->calendar);
-  g_autofree char *words = NULL;
-  g_autofree char *text = NULL;
-  gboolean future;
-
-  g_free (self->start_date);
-  self->start_date = g_date_time_format (date, "%Y-%m-%d");
-  future = strcmp (self->start_date, self->today) > 0;
-
-  words = g_date_time_format (date, _("%A %-e %B %Y"));
-  if (g_str_equal (self->start_date, self->today))
-    /* Translators: %s is a date in words, e.g. "Monday 5 January 2026" */
-    text = g_strdup_printf (_("Starts today, %s"), words);
-  else
-    /* Translators: %s is a date in words, e.g. "Monday 5 January 2026" */
-    text = g_strdup_printf (_("Starts on %s"), words);
-  gtk_label_set_label (self->start_date_label, text);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->start_date_error), future);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "onboarding.start-today",
-                                 !g_str_equal (self->start_date, self->today));
-  update_buttons (self);
-}
-
-static void
 update_days (PrehabOnboarding *self)
 {
-  guint days = get_training_days (self);
+  guint days = prehab_day_picker_get_days (self->day_picker);
   guint n = count_days (days);
   g_autofree char *summary = NULL;
   const char *warning = NULL;
-  gboolean blocking = FALSE;
+  gboolean blocking = n == 0;
 
-  if (n == 0)
-    {
-      warning = _("Choose at least one day.");
-      blocking = TRUE;
-    }
+  if (blocking)
+    warning = _("Choose at least one day.");
   else if (n > 3)
     warning = _("More than three strength days a week leaves little time to recover. "
                 "Two or three are plenty.");
@@ -394,21 +265,14 @@ update_days (PrehabOnboarding *self)
   gtk_label_set_label (self->days_summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->days_summary_label), n > 0);
 
+  /* A warning leaves the choice to the person; no day at all is an error. */
   gtk_widget_set_visible (self->days_warning_box, warning != NULL);
   if (warning != NULL)
     gtk_label_set_label (self->days_warning_label, warning);
   gtk_image_set_from_icon_name (self->days_warning_icon,
                                 blocking ? "dialog-error-symbolic" : "dialog-warning-symbolic");
-  if (blocking)
-    {
-      gtk_widget_remove_css_class (self->days_warning_box, "warning");
-      gtk_widget_add_css_class (self->days_warning_box, "error");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (self->days_warning_box, "error");
-      gtk_widget_add_css_class (self->days_warning_box, "warning");
-    }
+  gtk_widget_remove_css_class (self->days_warning_box, blocking ? "warning" : "error");
+  gtk_widget_add_css_class (self->days_warning_box, blocking ? "error" : "warning");
 
   update_buttons (self);
 }
@@ -421,15 +285,13 @@ set_page (PrehabOnboarding *self,
 
   g_assert (index < get_n_pages (self));
 
-  hide_error (self);
+  gtk_widget_set_visible (self->error_box, FALSE);
   gtk_stack_set_visible_child_name (self->stack, page_names[index]);
 
   /* The focus stays on the header bar's buttons, not on a page that left. */
   if (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->stack)))
     gtk_widget_grab_focus (GTK_WIDGET (self->next_button));
 }
-
-/* ---------------------------------------------------------- finishing */
 
 /* The first run starts the program and logs today's pain as its baseline in
  * one transaction; a review updates the enrollment and logs nothing. */
@@ -438,11 +300,11 @@ save (PrehabOnboarding  *self,
       GError           **error)
 {
   g_auto (GStrv) equipment = dup_equipment (self);
-  g_auto (GStrv) flags = dup_flags (self);
+  g_auto (GStrv) flags = prehab_safety_check_dup_flags (self->safety_check);
   PrehabEnrollmentSettings settings = {
     .program_id = self->program_id,
-    .start_date = self->start_date,
-    .training_days = get_training_days (self),
+    .start_date = prehab_date_chooser_get_date (self->date_chooser),
+    .training_days = prehab_day_picker_get_days (self->day_picker),
     .equipment = (const char * const *)equipment,
     .flags = (const char * const *)flags,
     .has_baseline = !is_revisit (self),
@@ -485,19 +347,13 @@ on_visible_page_changed_cb (PrehabOnboarding *self)
 }
 
 static void
-on_flag_changed_cb (PrehabOnboarding *self)
+on_start_date_changed_cb (PrehabOnboarding *self)
 {
-  update_safety (self);
+  update_buttons (self);
 }
 
 static void
-on_calendar_changed_cb (PrehabOnboarding *self)
-{
-  update_start_date (self);
-}
-
-static void
-on_day_toggled_cb (PrehabOnboarding *self)
+on_days_changed_cb (PrehabOnboarding *self)
 {
   update_days (self);
 }
@@ -527,7 +383,7 @@ on_quit_response_cb (PrehabOnboarding *self,
     return;
 
   /* The window closes once the dialog is gone: a dialog that outlives the
-   * window it is transient for touches it when it is finalized. */
+   * window it is transient for touches that window when it is finalized. */
   gtk_window_destroy (GTK_WINDOW (dialog));
   self->quit_confirmed = TRUE;
   g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
@@ -553,7 +409,7 @@ on_cleared_response_cb (PrehabOnboarding *self,
       return;
     }
 
-  hide_error (self);
+  gtk_widget_set_visible (self->error_box, FALSE);
   self->needs_clearance = FALSE;
   gtk_label_set_label (self->cleared_label,
                        _("Thank you. Strength work is back in your plan; start gently."));
@@ -592,18 +448,6 @@ back_action (GtkWidget  *widget,
     set_page (self, index - 1);
   else
     gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
-start_today_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  PrehabOnboarding *self = PREHAB_ONBOARDING (widget);
-  g_autoptr (GDateTime) today = date_time_from_iso (self->today);
-
-  gtk_calendar_select_day (self->calendar, today);
-  update_start_date (self);
 }
 
 static void
@@ -670,7 +514,6 @@ prehab_onboarding_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PREHAB_TYPE_ONBOARDING);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->flag_switches, g_ptr_array_unref);
   g_clear_pointer (&self->equipment_checks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (prehab_onboarding_parent_class)->dispose (object);
@@ -683,8 +526,6 @@ prehab_onboarding_finalize (GObject *object)
 
   g_free (self->program_id);
   g_free (self->flags_reported_at);
-  g_free (self->today);
-  g_free (self->start_date);
 
   G_OBJECT_CLASS (prehab_onboarding_parent_class)->finalize (object);
 }
@@ -757,12 +598,16 @@ prehab_onboarding_class_init (PrehabOnboardingClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  g_type_ensure (PREHAB_TYPE_DATE_CHOOSER);
+  g_type_ensure (PREHAB_TYPE_DAY_PICKER);
+  g_type_ensure (PREHAB_TYPE_SAFETY_CHECK);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/prehab-onboarding.ui");
   gtk_widget_class_bind_template_child (widget_class, PrehabOnboarding, window_title);
   gtk_widget_class_bind_template_child (widget_class, PrehabOnboarding, back_button);
   gtk_widget_class_bind_template_child (widget_class, PrehabOnboarding, next_button);
-  gtk_widget_class_bind_template_child (widget_class, PrehabOnboarding, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PrehabOnboarding, error_box);
   gtk_widget_class_bind_template_child (widget_class, PrehabOnboarding, error_label);
   gtk_widget_class_bind_template_child (widget_class, PrehabOnboarding, stack);
   gtk_widget_class_bind_template_child (widget_class, PrehabOnboarding, welcome_title);
@@ -770,15 +615,10 @@ prehab_onboarding_class_init (PrehabOnboardingClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrehabOnboarding, cleared_box);
   gtk_widget_class_bind_template_child (widget_class, PrehabOnboarding, cleared_label);
   gtk_widget_class_bind_template_child (widget_class, PrehabOnboarding, cleared_button);
-  gtk_widget_class_bind_template_child (widget_class, PrehabOnboarding, emergency_group);
-  gtk_widget_class_bind_template_child (widget_class, PrehabOnboarding, emergency_revealer);
-  gtk_widget_class_bind_template_child (widget_class, PrehabOnboarding, see_doctor_group);
-  gtk_widget_class_bind_template_child (widget_class, PrehabOnboarding, see_doctor_revealer);
-  gtk_widget_class_bind_template_child (widget_class, PrehabOnboarding, calendar);
-  gtk_widget_class_bind_template_child (widget_class, PrehabOnboarding, start_date_label);
-  gtk_widget_class_bind_template_child (widget_class, PrehabOnboarding, start_date_error);
+  gtk_widget_class_bind_template_child (widget_class, PrehabOnboarding, safety_check);
+  gtk_widget_class_bind_template_child (widget_class, PrehabOnboarding, date_chooser);
   gtk_widget_class_bind_template_child (widget_class, PrehabOnboarding, equipment_group);
-  gtk_widget_class_bind_template_child (widget_class, PrehabOnboarding, days_box);
+  gtk_widget_class_bind_template_child (widget_class, PrehabOnboarding, day_picker);
   gtk_widget_class_bind_template_child (widget_class, PrehabOnboarding, days_summary_label);
   gtk_widget_class_bind_template_child (widget_class, PrehabOnboarding, days_warning_box);
   gtk_widget_class_bind_template_child (widget_class, PrehabOnboarding, days_warning_icon);
@@ -788,8 +628,6 @@ prehab_onboarding_class_init (PrehabOnboardingClass *klass)
 
   gtk_widget_class_install_action (widget_class, "onboarding.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "onboarding.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "onboarding.start-today", NULL,
-                                   start_today_action);
   gtk_widget_class_install_action (widget_class, "onboarding.confirm-cleared", NULL,
                                    confirm_cleared_action);
 
@@ -798,67 +636,20 @@ prehab_onboarding_class_init (PrehabOnboardingClass *klass)
   gtk_widget_class_set_css_name (widget_class, "onboarding");
 }
 
-/* The colours of the safety cards, for every display the window opens on. */
-static void
-ensure_style (GtkWidget *widget)
-{
-  static GtkCssProvider *provider;
-  GdkDisplay *display = gtk_widget_get_display (widget);
-
-  if (provider == NULL)
-    {
-      provider = gtk_css_provider_new ();
-      gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/prehab-onboarding.css");
-    }
-
-  if (g_object_get_data (G_OBJECT (display), "prehab-onboarding-style") == NULL)
-    {
-      gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-      g_object_set_data (G_OBJECT (display), "prehab-onboarding-style", provider);
-    }
-}
-
-static void
-add_flag_rows (PrehabOnboarding *self)
-{
-  for (guint i = 0; prehab_red_flags[i].id != NULL; i++)
-    {
-      const PrehabRedFlag *flag = &prehab_red_flags[i];
-      const char *question = _(flag->question);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *toggle = gtk_switch_new ();
-
-      /* The row names its switch: the question is its accessible name. */
-      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-      g_signal_connect_object (toggle, "notify::active", G_CALLBACK (on_flag_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), question);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-
-      adw_preferences_group_add (flag->tier == PREHAB_RED_FLAG_EMERGENCY ? self->emergency_group
-                                                                         : self->see_doctor_group,
-                                 row);
-      g_ptr_array_add (self->flag_switches, toggle);
-    }
-}
-
 static void
 add_equipment_rows (PrehabOnboarding *self)
 {
   for (guint i = 0; prehab_equipment[i].id != NULL; i++)
     {
-      const char *label = prehab_vocabulary_label (prehab_equipment, prehab_equipment[i].id);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
 
+      /* The row names its check box. */
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     prehab_vocabulary_label (prehab_equipment,
+                                                              prehab_equipment[i].id));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
 
@@ -868,106 +659,27 @@ add_equipment_rows (PrehabOnboarding *self)
 }
 
 static void
-add_day_toggles (PrehabOnboarding *self)
+prehab_onboarding_init (PrehabOnboarding *self)
 {
-  /* 1 January 2024 was a Monday: its week gives the locale's short names. */
-  g_autoptr (GDateTime) monday = g_date_time_new_local (2024, 1, 1, 12, 0, 0);
-  int first = get_first_weekday ();
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (int i = 0; i < N_WEEKDAYS; i++)
-    {
-      g_autoptr (GDateTime) date = g_date_time_add_days (monday, i);
-      g_autofree char *abbreviation = g_date_time_format (date, "%a");
-      const char *name = prehab_vocabulary_label (prehab_weekdays, prehab_weekdays[i].id);
-      GtkWidget *toggle = gtk_toggle_button_new_with_label (abbreviation);
-
-      gtk_widget_add_css_class (toggle, "day-toggle");
-      gtk_widget_set_tooltip_text (toggle, name);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                      -1);
-      g_signal_connect_object (toggle, "toggled", G_CALLBACK (on_day_toggled_cb),
-                               self, G_CONNECT_SWAPPED);
-      self->day_toggles[i] = GTK_TOGGLE_BUTTON (toggle);
-    }
-
-  /* Shown in the locale's week order; stored Monday first. */
-  for (int i = 0; i < N_WEEKDAYS; i++)
-    gtk_box_append (self->days_box, GTK_WIDGET (self->day_toggles[(first + i) % N_WEEKDAYS]));
-}
-
-static void
-add_pain_marks (PrehabOnboarding *self)
-{
+  self->equipment_checks = g_ptr_array_new ();
+  add_equipment_rows (self);
   for (int i = 0; i <= 10; i++)
     {
       g_autofree char *number = g_strdup_printf ("%d", i);
 
       gtk_scale_add_mark (self->pain_scale, i, GTK_POS_BOTTOM, number);
     }
-}
-
-static void
-set_training_days (PrehabOnboarding *self,
-                   guint             days)
-{
-  for (guint i = 0; i < N_WEEKDAYS; i++)
-    gtk_toggle_button_set_active (self->day_toggles[i], (days & (1u << i)) != 0);
-}
-
-static void
-set_equipment (PrehabOnboarding   *self,
-               const char * const *equipment)
-{
-  for (guint i = 0; i < self->equipment_checks->len; i++)
-    gtk_check_button_set_active (g_ptr_array_index (self->equipment_checks, i),
-                                 equipment != NULL
-                                 && g_strv_contains (equipment, prehab_equipment[i].id));
-}
-
-static void
-set_start_date (PrehabOnboarding *self,
-                const char       *date)
-{
-  g_autoptr (GDateTime) start = date_time_from_iso (date);
-
-  if (start == NULL)
-    start = date_time_from_iso (self->today);
-  gtk_calendar_select_day (self->calendar, start);
-  update_start_date (self);
-}
-
-static void
-prehab_onboarding_init (PrehabOnboarding *self)
-{
-  gtk_widget_init_template (GTK_WIDGET (self));
-  ensure_style (GTK_WIDGET (self));
-
-  self->today = prehab_date_dup_today ();
-  self->flag_switches = g_ptr_array_new ();
-  self->equipment_checks = g_ptr_array_new ();
-
-  add_flag_rows (self);
-  add_equipment_rows (self);
-  add_day_toggles (self);
-  add_pain_marks (self);
 
   /* Connected once the template is complete: the stack announces its first
    * page while it is being built. */
   g_signal_connect_object (self->stack, "notify::visible-child",
                            G_CALLBACK (on_visible_page_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->calendar, "notify::day",
-                           G_CALLBACK (on_calendar_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->calendar, "notify::month",
-                           G_CALLBACK (on_calendar_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->calendar, "notify::year",
-                           G_CALLBACK (on_calendar_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect (self->error_revealer, "notify::child-revealed",
-                    G_CALLBACK (on_child_revealed_cb), NULL);
-  g_signal_connect (self->emergency_revealer, "notify::child-revealed",
-                    G_CALLBACK (on_child_revealed_cb), NULL);
-  g_signal_connect (self->see_doctor_revealer, "notify::child-revealed",
-                    G_CALLBACK (on_child_revealed_cb), NULL);
+  g_signal_connect_object (self->date_chooser, "notify::valid",
+                           G_CALLBACK (on_start_date_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->day_picker, "notify::days",
+                           G_CALLBACK (on_days_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->pain_scale, "value-changed",
                            G_CALLBACK (on_pain_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -978,11 +690,10 @@ prehab_onboarding_init (PrehabOnboarding *self)
   /* Translators: the title of the first set-up, shown in narrow header bars */
   adw_window_title_set_title (self->window_title, _("Set-up"));
 
-  set_start_date (self, self->today);
   set_equipment (self, prehab_default_equipment ());
-  set_training_days (self, PREHAB_TRAINING_DAYS_DEFAULT);
+  prehab_day_picker_set_days (self->day_picker, PREHAB_TRAINING_DAYS_DEFAULT);
+  update_days (self);
   on_pain_changed_cb (self);
-  update_safety (self);
   update_clearance (self);
   update_buttons (self);
 }
@@ -998,16 +709,10 @@ load_enrollment (PrehabOnboarding       *self,
   self->needs_clearance = current->flags != NULL && current->flags[0] != NULL
                           && current->cleared_at == NULL;
 
-  for (guint i = 0; i < self->flag_switches->len; i++)
-    gtk_switch_set_active (g_ptr_array_index (self->flag_switches, i),
-                           current->flags != NULL
-                           && g_strv_contains ((const char * const *)current->flags,
-                                               prehab_red_flags[i].id));
-
+  prehab_safety_check_set_flags (self->safety_check, (const char * const *)current->flags);
+  prehab_date_chooser_set_date (self->date_chooser, current->start_date);
   set_equipment (self, (const char * const *)current->equipment);
-
-  set_start_date (self, current->start_date);
-  set_training_days (self, current->training_days);
+  prehab_day_picker_set_days (self->day_picker, current->training_days);
 
   gtk_label_set_label (self->welcome_title, _("Review Your Set-up"));
   gtk_label_set_label (self->welcome_body,
@@ -1016,7 +721,6 @@ load_enrollment (PrehabOnboarding       *self,
   gtk_window_set_title (GTK_WINDOW (self), _("Program Set-up"));
   adw_window_title_set_title (self->window_title, _("Program Set-up"));
 
-  update_safety (self);
   update_clearance (self);
   update_buttons (self);
 }

@@ -133,6 +133,7 @@ main (int   argc,
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (PrehabStore) store = NULL;
+  g_autoptr (GtkCssProvider) style = NULL;
   g_autoptr (PrehabEnrollment) current = NULL;
   g_autofree char *data_dir = NULL;
   g_autofree char *temp_dir = NULL;
@@ -171,8 +172,14 @@ main (int   argc,
 
   gtk_init ();
   adw_init ();
+  /* What AdwApplication does for the application: its icon and style. */
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     RESOURCE_BASE "/icons");
+  style = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (style, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   if (dark)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                         ADW_COLOR_SCHEME_FORCE_DARK);

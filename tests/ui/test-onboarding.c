@@ -20,9 +20,11 @@
 #include <glib/gi18n.h>
 
 #include "prehab-catalog.h"
+#include "prehab-date-chooser.h"
 #include "prehab-enrollment.h"
 #include "prehab-journal.h"
 #include "prehab-onboarding.h"
+#include "prehab-safety-check.h"
 #include "prehab-test-util.h"
 #include "prehab-vocabulary.h"
 
@@ -225,13 +227,32 @@ go_to_page (Fixture    *fixture,
   g_assert_cmpstr (visible_page (fixture), ==, name);
 }
 
+/* The advice of the safety check: shown, or folded away and hidden. */
 static gboolean
-is_revealed (Fixture    *fixture,
-             const char *revealer_name)
+is_advice_shown (Fixture    *fixture,
+                 const char *revealer_name)
 {
-  return gtk_revealer_get_reveal_child (GTK_REVEALER (template_child (fixture, revealer_name)));
+  GtkWidget *safety_check = template_child (fixture, "safety_check");
+  GObject *revealer = gtk_widget_get_template_child (safety_check, PREHAB_TYPE_SAFETY_CHECK,
+                                                     revealer_name);
+
+  g_assert_nonnull (revealer);
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (revealer))
+         && gtk_widget_get_visible (GTK_WIDGET (revealer));
 }
 
+static GtkWidget *
+date_chooser_child (Fixture    *fixture,
+                    const char *name)
+{
+  GtkWidget *chooser = template_child (fixture, "date_chooser");
+  GObject *child = gtk_widget_get_template_child (chooser, PREHAB_TYPE_DATE_CHOOSER, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+/* A day picked on the calendar, as a click would. */
 static void
 select_date (Fixture *fixture,
              int      year,
@@ -240,8 +261,14 @@ select_date (Fixture *fixture,
 {
   g_autoptr (GDateTime) date = g_date_time_new_local (year, month, day, 12, 0, 0);
 
-  gtk_calendar_select_day (GTK_CALENDAR (template_child (fixture, "calendar")), date);
+  gtk_calendar_select_day (GTK_CALENDAR (date_chooser_child (fixture, "calendar")), date);
   flush_events ();
+}
+
+static const char *
+start_date_words (Fixture *fixture)
+{
+  return gtk_label_get_label (GTK_LABEL (date_chooser_child (fixture, "date_label")));
 }
 
 /* The dialog the set-up window opened, answered with @response. */
@@ -344,15 +371,14 @@ test_first_run_defaults (Fixture       *fixture,
 
   for (guint i = 0; prehab_red_flags[i].id != NULL; i++)
     g_assert_false (gtk_switch_get_active (find_flag_switch (fixture, prehab_red_flags[i].id)));
-  g_assert_false (is_revealed (fixture, "emergency_revealer"));
-  g_assert_false (is_revealed (fixture, "see_doctor_revealer"));
+  g_assert_false (is_advice_shown (fixture, "emergency_revealer"));
+  g_assert_false (is_advice_shown (fixture, "see_doctor_revealer"));
   g_assert_false (gtk_widget_get_visible (template_child (fixture, "cleared_box")));
 
-  start = gtk_calendar_get_date (GTK_CALENDAR (template_child (fixture, "calendar")));
+  start = gtk_calendar_get_date (GTK_CALENDAR (date_chooser_child (fixture, "calendar")));
   start_date = g_date_time_format (start, "%Y-%m-%d");
   g_assert_cmpstr (start_date, ==, TODAY);
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (template_child (fixture, "start_date_label"))),
-                   ==, "Starts today, Wednesday 7 January 2026");
+  g_assert_cmpstr (start_date_words (fixture), ==, "Today, Wednesday 7 January 2026");
 
   g_assert_nonnull (defaults);
   for (guint i = 0; prehab_equipment[i].id != NULL; i++)
@@ -391,10 +417,10 @@ test_first_run_saves_answers (Fixture       *fixture,
 
   /* One answer of each tier shows both cards; the person may go on. */
   gtk_switch_set_active (find_flag_switch (fixture, "chest-pain"), TRUE);
-  g_assert_true (is_revealed (fixture, "emergency_revealer"));
-  g_assert_false (is_revealed (fixture, "see_doctor_revealer"));
+  g_assert_true (is_advice_shown (fixture, "emergency_revealer"));
+  g_assert_false (is_advice_shown (fixture, "see_doctor_revealer"));
   gtk_switch_set_active (find_flag_switch (fixture, "night-pain"), TRUE);
-  g_assert_true (is_revealed (fixture, "see_doctor_revealer"));
+  g_assert_true (is_advice_shown (fixture, "see_doctor_revealer"));
   g_assert_true (can_go_on (fixture));
   click (fixture, "next_button");
 
@@ -402,12 +428,11 @@ test_first_run_saves_answers (Fixture       *fixture,
   g_assert_cmpstr (visible_page (fixture), ==, "start");
   select_date (fixture, 2026, 1, 8);
   g_assert_false (can_go_on (fixture));
-  g_assert_true (gtk_widget_get_visible (template_child (fixture, "start_date_error")));
+  g_assert_true (gtk_widget_get_visible (date_chooser_child (fixture, "future_label")));
   select_date (fixture, 2026, 1, 5);
   g_assert_true (can_go_on (fixture));
-  g_assert_false (gtk_widget_get_visible (template_child (fixture, "start_date_error")));
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (template_child (fixture, "start_date_label"))),
-                   ==, "Starts on Monday 5 January 2026");
+  g_assert_false (gtk_widget_get_visible (date_chooser_child (fixture, "future_label")));
+  g_assert_cmpstr (start_date_words (fixture), ==, "Monday 5 January 2026");
   click (fixture, "next_button");
 
   g_assert_cmpstr (visible_page (fixture), ==, "equipment");
@@ -504,7 +529,7 @@ test_error_keeps_window (Fixture       *fixture,
 
   g_assert_false (fixture->destroyed);
   g_assert_cmpint (fixture->n_finished, ==, 0);
-  g_assert_true (is_revealed (fixture, "error_revealer"));
+  g_assert_true (gtk_widget_get_visible (template_child (fixture, "error_box")));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (template_child (fixture,
                                                                             "error_label"))),
                             "could not be saved"));
@@ -512,7 +537,7 @@ test_error_keeps_window (Fixture       *fixture,
 
   /* Going back hides the message. */
   click (fixture, "back_button");
-  g_assert_false (is_revealed (fixture, "error_revealer"));
+  g_assert_false (gtk_widget_get_visible (template_child (fixture, "error_box")));
 }
 
 static void
@@ -540,15 +565,14 @@ test_revisit (Fixture       *fixture,
   /* The answers of the enrollment are shown. */
   g_assert_true (gtk_switch_get_active (find_flag_switch (fixture, "fever")));
   g_assert_false (gtk_switch_get_active (find_flag_switch (fixture, "chest-pain")));
-  g_assert_true (is_revealed (fixture, "see_doctor_revealer"));
+  g_assert_true (is_advice_shown (fixture, "see_doctor_revealer"));
   g_assert_true (gtk_check_button_get_active (find_equipment_check (fixture, "foam-roller")));
   g_assert_true (gtk_check_button_get_active (find_equipment_check (fixture, "chair")));
   g_assert_false (gtk_check_button_get_active (find_equipment_check (fixture, "mat")));
   g_assert_true (gtk_toggle_button_get_active (find_day_toggle (fixture, "tue")));
   g_assert_true (gtk_toggle_button_get_active (find_day_toggle (fixture, "fri")));
   g_assert_false (gtk_toggle_button_get_active (find_day_toggle (fixture, "mon")));
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (template_child (fixture, "start_date_label"))),
-                   ==, "Starts on Friday 2 January 2026");
+  g_assert_cmpstr (start_date_words (fixture), ==, "Friday 2 January 2026");
 
   /* A clinician's clearance is asked for, confirmed and stored at once. */
   g_assert_true (gtk_widget_get_visible (template_child (fixture, "cleared_box")));
