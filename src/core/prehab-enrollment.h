@@ -24,6 +24,8 @@ typedef struct
   guint               training_days;  /* at least one bit */
   const char * const *equipment;      /* equipment ids; NULL or empty: none */
   const char * const *flags;          /* red flags answered "yes"; NULL: none */
+  gboolean            has_baseline;   /* start: also log a first pain rating */
+  int                 baseline_pain;  /* 0–10, with has_baseline */
 } PrehabEnrollmentSettings;
 
 /* The person's current run through a program. */

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "prehab-date.h"
 #include "prehab-enrollment.h"
 #include "prehab-journal.h"
 #include "prehab-program.h"
@@ -139,13 +140,10 @@ PrehabPlan    *prehab_planner_decide      (PrehabPlanner          *self,
                                            guint32                 day);
 GArray        *prehab_planner_replay      (PrehabPlanner          *self,
                                            guint32                 last_day);
+PrehabPlan    *prehab_planner_preview     (PrehabPlanner          *self,
+                                           guint32                 day);
+PrehabPlanDay  prehab_planner_preview_day (PrehabPlanner          *self,
+                                           guint32                 day);
 guint32        prehab_planner_get_start_day (PrehabPlanner        *self);
-
-/* Helpers shared with the store and the command line. */
-guint32  prehab_date_to_day   (const char *date);   /* 0 when not a valid YYYY-MM-DD */
-char    *prehab_day_to_date   (guint32     day);
-gboolean prehab_parse_time    (const char *text,
-                               guint32    *day,
-                               int        *minute); /* "YYYY-MM-DD HH:MM[:SS]" */
 
 G_END_DECLS

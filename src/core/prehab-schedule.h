@@ -43,8 +43,6 @@ typedef struct
 } PrehabCalendarDay;
 
 GQuark      prehab_schedule_error_quark       (void);
-char       *prehab_schedule_dup_today         (void);
-char       *prehab_schedule_dup_now           (void);
 PrehabPlan *prehab_schedule_decide            (PrehabStore          *store,
                                                const char           *date,
                                                GError              **error);

@@ -1,0 +1,719 @@
+/* prehab-schedule.c
+ *
+ * Copyright 2026 The Prehab authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "prehab-schedule"
+
+#include "config.h"
+
+#include "prehab-schedule.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <sqlite3.h>
+
+#include "prehab-store-private.h"
+#include "prehab-vocabulary.h"
+
+G_DEFINE_QUARK (prehab-schedule-error-quark, prehab_schedule_error)
+
+/* Everything the planner needs for one question, loaded from the store. */
+typedef struct
+{
+  PrehabEnrollment *enrollment;
+  PrehabProgram    *program;
+  GListModel       *exercises;
+  PrehabPlanner    *planner;
+  guint32           start_day;
+  guint32           today;
+} Context;
+
+static void
+context_clear (Context *context)
+{
+  g_clear_object (&context->planner);
+  g_clear_object (&context->exercises);
+  g_clear_pointer (&context->program, prehab_program_free);
+  g_clear_pointer (&context->enrollment, prehab_enrollment_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Context, context_clear)
+
+static int
+index_of (const PrehabTerm *terms,
+          const char       *id)
+{
+  for (int i = 0; terms[i].id != NULL; i++)
+    if (g_strcmp0 (terms[i].id, id) == 0)
+      return i;
+
+  return -1;
+}
+
+static gboolean
+add_tag_bits (PrehabStore  *store,
+              GHashTable   *by_id,
+              const char   *sql,
+              const char   *from,
+              const char   *to,
+              gboolean      qualities,
+              GError      **error)
+{
+  g_autoptr (PrehabStatement) stmt = prehab_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+  while ((rc = prehab_store_step_row (store, stmt, error)) > 0)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *value = (const char *) sqlite3_column_text (stmt, 1);
+      PrehabReading *reading = g_hash_table_lookup (by_id, &id);
+
+      if (reading == NULL)
+        continue;
+
+      if (qualities)
+        {
+          int bit = index_of (prehab_qualities, value);
+
+          if (bit >= 0)
+            reading->qualities |= 1u << bit;
+        }
+      else
+        {
+          for (guint i = 0; prehab_red_flags[i].id != NULL; i++)
+            if (g_str_equal (prehab_red_flags[i].id, value))
+              reading->flags |= 1u << i;
+        }
+    }
+
+  return rc == 0;
+}
+
+/* The ratings from @from to @to (days, inclusive), with only what the
+ * planner reads: one query per table rather than per entry. */
+static gboolean
+load_readings (PrehabStore    *store,
+               PrehabPlanner  *planner,
+               const char     *from,
+               const char     *to,
+               GError        **error)
+{
+  g_autoptr (PrehabStatement) stmt = NULL;
+  g_autoptr (GArray) readings = g_array_new (FALSE, TRUE, sizeof (PrehabReading));
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree char *to_end = g_strconcat (to, "Z", NULL);
+  int rc;
+
+  stmt = prehab_store_prepare (store,
+                               "SELECT id, logged_at, context, pain, session_id IS NOT NULL "
+                               "FROM pain_entry WHERE logged_at >= ?1 AND logged_at < ?2",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to_end, -1, SQLITE_TRANSIENT);
+  while ((rc = prehab_store_step_row (store, stmt, error)) > 0)
+    {
+      PrehabReading reading = { 0 };
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      int context = index_of (prehab_contexts, (const char *) sqlite3_column_text (stmt, 2));
+
+      if (!prehab_parse_time ((const char *) sqlite3_column_text (stmt, 1),
+                              &reading.day, &reading.minute))
+        continue;
+      reading.context = context >= 0 ? (PrehabContext) context : PREHAB_CONTEXT_OTHER;
+      reading.pain = CLAMP (sqlite3_column_int (stmt, 3), 0, 10);
+      reading.with_session = sqlite3_column_int (stmt, 4) != 0;
+      g_array_append_val (readings, reading);
+      g_array_append_val (ids, id);
+    }
+  if (rc < 0)
+    return FALSE;
+
+  for (guint i = 0; i < readings->len; i++)
+    g_hash_table_insert (by_id, &g_array_index (ids, gint64, i),
+                         &g_array_index (readings, PrehabReading, i));
+
+  if (!add_tag_bits (store, by_id,
+                     "SELECT q.entry_id, q.quality FROM pain_entry_quality q "
+                     "JOIN pain_entry e ON e.id = q.entry_id "
+                     "WHERE e.logged_at >= ?1 AND e.logged_at < ?2",
+                     from, to_end, TRUE, error) ||
+      !add_tag_bits (store, by_id,
+                     "SELECT f.entry_id, f.flag FROM pain_entry_flag f "
+                     "JOIN pain_entry e ON e.id = f.entry_id "
+                     "WHERE e.logged_at >= ?1 AND e.logged_at < ?2",
+                     from, to_end, FALSE, error))
+    return FALSE;
+
+  for (guint i = 0; i < readings->len; i++)
+    prehab_planner_add_reading (planner, &g_array_index (readings, PrehabReading, i));
+
+  return TRUE;
+}
+
+static gboolean
+load_sessions (PrehabStore    *store,
+               Context        *context,
+               const char     *from,
+               const char     *to,
+               GError        **error)
+{
+  g_autoptr (GPtrArray) sessions = NULL;
+
+  sessions = prehab_journal_list_sessions (store, context->enrollment->id, from, to, error);
+  if (sessions == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      const PrehabSession *session = sessions->pdata[i];
+      g_autoptr (GPtrArray) completed = g_ptr_array_new ();
+
+      for (guint j = 0; j < session->exercises->len; j++)
+        {
+          const PrehabSessionExercise *exercise = &g_array_index (session->exercises,
+                                                                  PrehabSessionExercise, j);
+          if (exercise->completed)
+            g_ptr_array_add (completed, exercise->exercise_id);
+        }
+      g_ptr_array_add (completed, NULL);
+
+      prehab_planner_add_session (context->planner, prehab_date_to_day (session->date),
+                                  session->training, session->status,
+                                  session->pain_during, session->pain_after,
+                                  (const char * const *) completed->pdata);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_context_in_snapshot (PrehabStore  *store,
+                          Context      *context,
+                          guint32       history_end,
+                          GError      **error)
+{
+  g_autofree char *to = NULL;
+
+  context->enrollment = prehab_enrollment_load_active (store, error);
+  if (context->enrollment == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, PREHAB_SCHEDULE_ERROR, PREHAB_SCHEDULE_ERROR_NOT_STARTED,
+                             _("The program has not been started yet"));
+      return FALSE;
+    }
+
+  context->start_day = prehab_date_to_day (context->enrollment->start_date);
+  context->program = prehab_program_load (store, context->enrollment->program_id, error);
+  if (context->program == NULL)
+    return FALSE;
+
+  context->exercises = prehab_exercise_load_all (store, error);
+  if (context->exercises == NULL)
+    return FALSE;
+
+  context->planner = prehab_planner_new (context->program, context->exercises,
+                                         context->enrollment);
+
+  if (history_end < context->start_day)
+    return TRUE;
+
+  to = prehab_day_to_date (history_end);
+  return load_readings (store, context->planner, context->enrollment->start_date, to, error) &&
+         load_sessions (store, context, context->enrollment->start_date, to, error);
+}
+
+/* Loads the enrollment, program, exercises and the history up to the end of
+ * @history_end from one snapshot of the store. */
+static gboolean
+load_context (PrehabStore  *store,
+              Context      *context,
+              guint32       history_end,
+              GError      **error)
+{
+  g_autofree char *today = prehab_date_dup_today ();
+  gboolean ok;
+
+  context->today = prehab_date_to_day (today);
+
+  if (!prehab_store_exec_script (store, "SAVEPOINT prehab_read_schedule", error))
+    return FALSE;
+
+  ok = load_context_in_snapshot (store, context, history_end, error);
+  prehab_store_exec_script (store, "RELEASE prehab_read_schedule", NULL);
+
+  return ok;
+}
+
+static gboolean
+check_date (Context     *context,
+            const char  *date,
+            gboolean     future_allowed,
+            guint32     *day,
+            GError     **error)
+{
+  *day = prehab_date_to_day (date);
+
+  if (*day == 0)
+    {
+      g_set_error (error, PREHAB_SCHEDULE_ERROR, PREHAB_SCHEDULE_ERROR_INVALID_DATE,
+                   _("“%s” is not a date; use YYYY-MM-DD"), date ? date : "");
+      return FALSE;
+    }
+
+  if (*day < context->start_day)
+    {
+      g_set_error (error, PREHAB_SCHEDULE_ERROR, PREHAB_SCHEDULE_ERROR_INVALID_DATE,
+                   _("%s is before the program started (%s)"),
+                   date, context->enrollment->start_date);
+      return FALSE;
+    }
+
+  if (!future_allowed && *day > context->today)
+    {
+      g_set_error (error, PREHAB_SCHEDULE_ERROR, PREHAB_SCHEDULE_ERROR_INVALID_DATE,
+                   _("%s is in the future"), date);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * prehab_schedule_decide:
+ * @store: an open store
+ * @date: the day, YYYY-MM-DD, from the start date up to today
+ * @error: return location for an error
+ *
+ * Runs the planner on the history up to the end of @date: the day's phase,
+ * decision, reasons and session. Nothing is written; see
+ * prehab_schedule_record_decision().
+ *
+ * Returns: (transfer full) (nullable): the plan of the day
+ */
+PrehabPlan *
+prehab_schedule_decide (PrehabStore  *store,
+                        const char   *date,
+                        GError      **error)
+{
+  g_auto (Context) context = { 0 };
+  guint32 day = prehab_date_to_day (date);
+
+  g_return_val_if_fail (PREHAB_IS_STORE (store), NULL);
+
+  if (!load_context (store, &context, day, error) ||
+      !check_date (&context, date, FALSE, &day, error))
+    return NULL;
+
+  return prehab_planner_decide (context.planner, day);
+}
+
+/**
+ * prehab_schedule_preview:
+ * @store: an open store
+ * @date: a day of the program, YYYY-MM-DD, today or later
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): what the program plans for @date
+ */
+PrehabPlan *
+prehab_schedule_preview (PrehabStore  *store,
+                         const char   *date,
+                         GError      **error)
+{
+  g_auto (Context) context = { 0 };
+  guint32 day;
+
+  g_return_val_if_fail (PREHAB_IS_STORE (store), NULL);
+
+  if (!load_context (store, &context, 0, error) ||
+      !check_date (&context, date, TRUE, &day, error))
+    return NULL;
+
+  return prehab_planner_preview (context.planner, day);
+}
+
+typedef struct
+{
+  const PrehabPlan *plan;
+  gint64            enrollment_id;
+} RecordData;
+
+static gboolean
+record_cb (PrehabStore  *store,
+           gpointer      user_data,
+           GError      **error)
+{
+  RecordData *data = user_data;
+  const PrehabPlan *plan = data->plan;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (PrehabStatement) stmt = NULL;
+  g_autofree char *reasons = NULL;
+  g_autofree char *date = prehab_day_to_date (plan->day);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < plan->reasons->len; i++)
+    json_builder_add_string_value (builder, plan->reasons->pdata[i]);
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  reasons = json_generator_to_data (generator, NULL);
+
+  stmt = prehab_store_prepare (store,
+                               "INSERT INTO planner_decision (enrollment_id, date, decision, "
+                               "  phase_from, phase_to, see_clinician, reasons, decided_at) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                               "  strftime ('%Y-%m-%d %H:%M:%S', 'now', 'localtime')) "
+                               "ON CONFLICT (enrollment_id, date) DO UPDATE SET "
+                               "  decision = excluded.decision, phase_from = excluded.phase_from, "
+                               "  phase_to = excluded.phase_to, see_clinician = excluded.see_clinician, "
+                               "  reasons = excluded.reasons, decided_at = excluded.decided_at "
+                               "WHERE decision IS NOT excluded.decision "
+                               "   OR phase_from IS NOT excluded.phase_from "
+                               "   OR phase_to IS NOT excluded.phase_to "
+                               "   OR see_clinician IS NOT excluded.see_clinician "
+                               "   OR reasons IS NOT excluded.reasons",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->enrollment_id);
+  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, prehab_decision_to_id (plan->decision), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, prehab_phase_to_id (plan->phase_from), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, prehab_phase_to_id (plan->phase), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 6, plan->see_clinician ? 1 : 0);
+  sqlite3_bind_text (stmt, 7, reasons, -1, SQLITE_TRANSIENT);
+  return prehab_store_step_done (store, stmt, error);
+}
+
+/**
+ * prehab_schedule_record_decision:
+ * @store: an open store
+ * @plan: a plan from prehab_schedule_decide()
+ * @error: return location for an error
+ *
+ * Keeps the decision in the audit trail: one row per day, updated when
+ * deciding the same day again gives a different answer.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+prehab_schedule_record_decision (PrehabStore       *store,
+                                 const PrehabPlan  *plan,
+                                 GError           **error)
+{
+  g_autoptr (PrehabEnrollment) enrollment = NULL;
+  RecordData data = { plan, 0 };
+
+  g_return_val_if_fail (PREHAB_IS_STORE (store), FALSE);
+  g_return_val_if_fail (plan != NULL, FALSE);
+
+  enrollment = prehab_enrollment_load_active (store, error);
+  if (enrollment == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, PREHAB_SCHEDULE_ERROR, PREHAB_SCHEDULE_ERROR_NOT_STARTED,
+                             _("The program has not been started yet"));
+      return FALSE;
+    }
+
+  data.enrollment_id = enrollment->id;
+  return prehab_store_transaction (store, record_cb, &data, error);
+}
+
+void
+prehab_calendar_day_clear (PrehabCalendarDay *day)
+{
+  g_clear_pointer (&day->date, g_free);
+}
+
+/**
+ * prehab_schedule_load_calendar:
+ * @store: an open store
+ * @today: today as YYYY-MM-DD
+ * @error: return location for an error
+ *
+ * The program's days from its start date, one cell per day: the phase as
+ * planned and as it happened, strength days, sessions, the day's pain and
+ * the planner's decision up to @today; the plan for the days after.
+ *
+ * Returns: (transfer full) (element-type PrehabCalendarDay) (nullable):
+ *   the days
+ */
+GArray *
+prehab_schedule_load_calendar (PrehabStore  *store,
+                               const char   *today,
+                               GError      **error)
+{
+  g_auto (Context) context = { 0 };
+  g_autoptr (GArray) cells = NULL;
+  g_autoptr (GArray) replay = NULL;
+  g_autoptr (GPtrArray) sessions = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autofree char *last_date = NULL;
+  guint32 today_day = prehab_date_to_day (today);
+  guint n_days;
+  guint32 last_day;
+
+  g_return_val_if_fail (PREHAB_IS_STORE (store), NULL);
+  g_return_val_if_fail (today_day != 0, NULL);
+
+  if (!load_context (store, &context, today_day, error))
+    return NULL;
+
+  n_days = context.program->n_weeks * 7;
+  last_day = context.start_day + n_days - 1;
+  last_date = prehab_day_to_date (last_day);
+
+  if (today_day >= context.start_day)
+    replay = prehab_planner_replay (context.planner, MIN (today_day, last_day));
+
+  sessions = prehab_journal_list_sessions (store, context.enrollment->id,
+                                           context.enrollment->start_date, last_date, error);
+  if (sessions == NULL)
+    return NULL;
+  entries = prehab_journal_list_entries (store, context.enrollment->start_date, last_date, error);
+  if (entries == NULL)
+    return NULL;
+
+  cells = g_array_sized_new (FALSE, TRUE, sizeof (PrehabCalendarDay), n_days);
+  g_array_set_clear_func (cells, (GDestroyNotify) prehab_calendar_day_clear);
+
+  for (guint i = 0; i < n_days; i++)
+    {
+      PrehabCalendarDay cell = { 0 };
+      guint32 day = context.start_day + i;
+      PrehabPlanDay planned = prehab_planner_preview_day (context.planner, day);
+
+      cell.date = prehab_day_to_date (day);
+      cell.day = day;
+      cell.week = i / 7 + 1;
+      cell.weekday = prehab_day_weekday (day);
+      cell.is_today = day == today_day;
+      cell.is_future = day > today_day;
+      cell.planned_phase = planned.phase;
+      cell.phase = planned.phase;
+      cell.training = planned.training;
+      cell.status = PREHAB_SESSION_NONE;
+      cell.pain = -1;
+
+      if (replay != NULL && i < replay->len)
+        {
+          const PrehabPlanDay *decided = &g_array_index (replay, PrehabPlanDay, i);
+
+          cell.phase = decided->phase;
+          cell.training = decided->training;
+          cell.has_decision = TRUE;
+          cell.decision = decided->decision;
+          cell.alert = decided->alert;
+        }
+
+      g_array_append_val (cells, cell);
+    }
+
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      const PrehabSession *session = sessions->pdata[i];
+      guint32 day = prehab_date_to_day (session->date);
+
+      if (day >= context.start_day && day <= last_day)
+        {
+          PrehabCalendarDay *cell = &g_array_index (cells, PrehabCalendarDay, day - context.start_day);
+
+          cell->status = session->status;
+          cell->training = session->training;
+        }
+    }
+
+  {
+    g_autofree double *sums = g_new0 (double, n_days);
+    g_autofree int *counts = g_new0 (int, n_days);
+
+    for (guint i = 0; i < entries->len; i++)
+      {
+        const PrehabPainEntry *entry = entries->pdata[i];
+        guint32 day;
+        int minute;
+
+        if (prehab_parse_time (entry->logged_at, &day, &minute) &&
+            day >= context.start_day && day <= last_day)
+          {
+            sums[day - context.start_day] += entry->pain;
+            counts[day - context.start_day]++;
+          }
+      }
+
+    for (guint i = 0; i < n_days; i++)
+      if (counts[i] > 0)
+        g_array_index (cells, PrehabCalendarDay, i).pain = (int) lround (sums[i] / counts[i]);
+  }
+
+  return g_steal_pointer (&cells);
+}
+
+typedef enum
+{
+  MARK_ADD,
+  MARK_REMOVE,
+} MarkMode;
+
+static gboolean
+mark (PrehabStore         *store,
+      const char          *date,
+      const char * const  *exercise_ids,
+      MarkMode             mode,
+      int                  pain_during,
+      int                  pain_after,
+      GError             **error)
+{
+  g_auto (Context) context = { 0 };
+  g_autoptr (PrehabPlan) plan = NULL;
+  g_autoptr (PrehabSession) existing = NULL;
+  g_autoptr (PrehabSession) session = prehab_session_new ();
+  guint32 day = prehab_date_to_day (date);
+  guint n_done = 0;
+
+  if (pain_during < -1 || pain_during > 10 || pain_after < -1 || pain_after > 10)
+    {
+      g_set_error_literal (error, PREHAB_SCHEDULE_ERROR, PREHAB_SCHEDULE_ERROR_INVALID,
+                           _("Pain must be a whole number from 0 to 10"));
+      return FALSE;
+    }
+
+  if (!load_context (store, &context, day, error) ||
+      !check_date (&context, date, FALSE, &day, error))
+    return FALSE;
+
+  plan = prehab_planner_decide (context.planner, day);
+
+  for (guint i = 0; exercise_ids != NULL && exercise_ids[i] != NULL; i++)
+    {
+      gboolean planned = FALSE;
+
+      for (guint j = 0; j < plan->items->len && !planned; j++)
+        planned = g_str_equal (g_array_index (plan->items, PrehabPlanItem, j).exercise_id,
+                               exercise_ids[i]);
+      if (!planned)
+        {
+          g_set_error (error, PREHAB_SCHEDULE_ERROR, PREHAB_SCHEDULE_ERROR_INVALID,
+                       _("“%s” is not part of the session of %s"), exercise_ids[i], date);
+          return FALSE;
+        }
+    }
+
+  existing = prehab_journal_load_session (store, context.enrollment->id, date, error);
+  if (existing == NULL && error != NULL && *error != NULL)
+    return FALSE;
+
+  session->date = g_strdup (date);
+  session->training = plan->training;
+  session->pain_during = pain_during >= 0 ? pain_during : existing ? existing->pain_during : -1;
+  session->pain_after = pain_after >= 0 ? pain_after : existing ? existing->pain_after : -1;
+
+  for (guint i = 0; i < plan->items->len; i++)
+    {
+      const PrehabPlanItem *item = &g_array_index (plan->items, PrehabPlanItem, i);
+      PrehabSessionExercise exercise = { g_strdup (item->exercise_id), item->dose, FALSE };
+      gboolean named = exercise_ids == NULL ||
+                       g_strv_contains (exercise_ids, item->exercise_id);
+
+      for (guint j = 0; existing != NULL && j < existing->exercises->len; j++)
+        {
+          const PrehabSessionExercise *before = &g_array_index (existing->exercises,
+                                                                PrehabSessionExercise, j);
+          if (g_str_equal (before->exercise_id, item->exercise_id))
+            exercise.completed = before->completed;
+        }
+
+      if (named)
+        exercise.completed = mode == MARK_ADD;
+      if (exercise.completed)
+        n_done++;
+
+      g_array_append_val (session->exercises, exercise);
+    }
+
+  if (n_done == 0)
+    session->status = PREHAB_SESSION_NONE;
+  else if (n_done == plan->items->len)
+    session->status = PREHAB_SESSION_DONE;
+  else
+    session->status = PREHAB_SESSION_PARTIAL;
+
+  return prehab_journal_save_session (store, context.enrollment->id, session, error);
+}
+
+/**
+ * prehab_schedule_mark_done:
+ * @store: an open store
+ * @date: the day, YYYY-MM-DD, not in the future
+ * @exercise_ids: (nullable): exercises of the day's session that were
+ *   done; %NULL for all of them
+ * @pain_during: 0–10, or -1 to keep what was recorded
+ * @pain_after: 0–10, or -1 to keep what was recorded
+ * @error: return location for an error
+ *
+ * Records the planned session of @date as done (or partly done), with the
+ * planned dose of each exercise. Exercises already ticked stay ticked.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+prehab_schedule_mark_done (PrehabStore         *store,
+                           const char          *date,
+                           const char * const  *exercise_ids,
+                           int                  pain_during,
+                           int                  pain_after,
+                           GError             **error)
+{
+  g_return_val_if_fail (PREHAB_IS_STORE (store), FALSE);
+
+  return mark (store, date, exercise_ids, MARK_ADD, pain_during, pain_after, error);
+}
+
+/**
+ * prehab_schedule_set_exercise_done:
+ * @store: an open store
+ * @date: the day, YYYY-MM-DD, not in the future
+ * @exercise_id: an exercise of the day's session
+ * @done: whether it was done
+ * @error: return location for an error
+ *
+ * Ticks or unticks one exercise of the day's session. Unticking the last
+ * one removes the day's session record.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+prehab_schedule_set_exercise_done (PrehabStore  *store,
+                                   const char   *date,
+                                   const char   *exercise_id,
+                                   gboolean      done,
+                                   GError      **error)
+{
+  const char *ids[] = { exercise_id, NULL };
+
+  g_return_val_if_fail (PREHAB_IS_STORE (store), FALSE);
+  g_return_val_if_fail (exercise_id != NULL, FALSE);
+
+  return mark (store, date, ids, done ? MARK_ADD : MARK_REMOVE, -1, -1, error);
+}
