@@ -19,21 +19,21 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "prehab-plan-day.h"
+#include "prehab-plan-cell.h"
 #include "prehab-plan-mark.h"
 
 /* The 8-week calendar: one row per program week, its days in order from
  * the start date, so that a row is always one labelled week of the program
  * and each column one weekday. Under each row run two phase bands, the
  * planned phase above and the phase as it happened below; the days
- * themselves are PrehabPlanDay buttons, one focusable at a time (the
+ * themselves are PrehabPlanCell buttons, one focusable at a time (the
  * selected one), moved between with the arrow keys. */
 struct _PrehabPlanCalendar
 {
   GtkWidget   parent_instance;
 
   GArray     *days;            /* of PrehabCalendarDay */
-  GPtrArray  *cells;           /* of PrehabPlanDay, one per day */
+  GPtrArray  *cells;           /* of PrehabPlanCell, one per day */
   GPtrArray  *week_labels;     /* of GtkLabel, one per row */
   GtkWidget  *weekday_labels[7];
   int         selected;        /* index in days, -1 when none */
@@ -92,7 +92,7 @@ get_n_rows (PrehabPlanCalendar *self)
   return self->days != NULL ? (self->days->len + 6) / 7 : 0;
 }
 
-static PrehabPlanDay *
+static PrehabPlanCell *
 get_cell (PrehabPlanCalendar *self,
           int                 index)
 {
@@ -127,8 +127,8 @@ select_index (PrehabPlanCalendar *self,
               int                 index,
               gboolean            grab_focus)
 {
-  PrehabPlanDay *old_cell = get_cell (self, self->selected);
-  PrehabPlanDay *new_cell = get_cell (self, index);
+  PrehabPlanCell *old_cell = get_cell (self, self->selected);
+  PrehabPlanCell *new_cell = get_cell (self, index);
 
   if (new_cell == NULL)
     return;
@@ -139,10 +139,10 @@ select_index (PrehabPlanCalendar *self,
        * calendar on the selected day and leaves it from there. */
       if (old_cell != NULL)
         {
-          prehab_plan_day_set_selected (old_cell, FALSE);
+          prehab_plan_cell_set_selected (old_cell, FALSE);
           gtk_widget_set_focusable (GTK_WIDGET (old_cell), FALSE);
         }
-      prehab_plan_day_set_selected (new_cell, TRUE);
+      prehab_plan_cell_set_selected (new_cell, TRUE);
       gtk_widget_set_focusable (GTK_WIDGET (new_cell), TRUE);
       self->selected = index;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_DATE]);
@@ -163,7 +163,7 @@ on_day_clicked_cb (PrehabPlanCalendar *self,
 
   select_index (self, index, TRUE);
   g_signal_emit (self, signals[DAY_ACTIVATED], 0,
-                 prehab_plan_day_get_date (PREHAB_PLAN_DAY (button)));
+                 prehab_plan_cell_get_date (PREHAB_PLAN_CELL (button)));
 }
 
 static gboolean
@@ -299,7 +299,7 @@ create_children (PrehabPlanCalendar *self)
   for (guint i = 0; i < self->days->len; i++)
     {
       const PrehabCalendarDay *day = &g_array_index (self->days, PrehabCalendarDay, i);
-      GtkWidget *cell = prehab_plan_day_new (day, i == 0);
+      GtkWidget *cell = prehab_plan_cell_new (day, i == 0);
 
       gtk_widget_set_focusable (cell, FALSE);
       g_signal_connect_object (cell, "clicked", G_CALLBACK (on_day_clicked_cb), self,
@@ -564,7 +564,7 @@ static gboolean
 prehab_plan_calendar_grab_focus (GtkWidget *widget)
 {
   PrehabPlanCalendar *self = PREHAB_PLAN_CALENDAR (widget);
-  PrehabPlanDay *cell = get_cell (self, self->selected);
+  PrehabPlanCell *cell = get_cell (self, self->selected);
 
   if (cell == NULL)
     return FALSE;
@@ -837,7 +837,7 @@ prehab_plan_calendar_focus_selected (PrehabPlanCalendar *self)
  * @self: the calendar
  * @date: a day, YYYY-MM-DD
  *
- * Returns the cell of @date, a #PrehabPlanDay. Meant for tests, which read
+ * Returns the cell of @date, a #PrehabPlanCell. Meant for tests, which read
  * its accessible name and send it keys and clicks.
  *
  * Returns: (transfer none) (nullable): the cell, or %NULL

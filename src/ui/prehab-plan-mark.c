@@ -74,18 +74,6 @@ prehab_plan_mark_kind_get_type (void)
   return type_id;
 }
 
-static void
-mix (GdkRGBA       *result,
-     const GdkRGBA *a,
-     const GdkRGBA *b,
-     double         amount)
-{
-  result->red = a->red + (b->red - a->red) * amount;
-  result->green = a->green + (b->green - a->green) * amount;
-  result->blue = a->blue + (b->blue - a->blue) * amount;
-  result->alpha = a->alpha + (b->alpha - a->alpha) * amount;
-}
-
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 static gboolean
 lookup_color (GtkStyleContext *context,

@@ -1,4 +1,4 @@
-/* prehab-plan-day.c
+/* prehab-plan-cell.c
  *
  * Copyright 2026 The Prehab authors
  *
@@ -10,11 +10,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "prehab-plan-day"
+#define G_LOG_DOMAIN "prehab-plan-cell"
 
 #include "config.h"
 
-#include "prehab-plan-day.h"
+#include "prehab-plan-cell.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -26,7 +26,7 @@
  * to Enter, Space and clicks, and offers assistive technologies a click
  * action; its face is drawn with a snapshot, its frame comes from the style
  * (the "plan-day" node of style.css). */
-struct _PrehabPlanDay
+struct _PrehabPlanCell
 {
   GtkButton          parent_instance;
 
@@ -37,7 +37,7 @@ struct _PrehabPlanDay
   char              *accessible_description;
 };
 
-G_DEFINE_FINAL_TYPE (PrehabPlanDay, prehab_plan_day, GTK_TYPE_BUTTON)
+G_DEFINE_FINAL_TYPE (PrehabPlanCell, prehab_plan_cell, GTK_TYPE_BUTTON)
 
 #define PADDING     5
 #define MIN_WIDTH   34
@@ -57,19 +57,19 @@ date_time_from_day (const PrehabCalendarDay *day)
 }
 
 /**
- * prehab_plan_day_phase_label:
+ * prehab_plan_cell_phase_label:
  * @phase: a phase
  *
  * Returns: the translated name of @phase
  */
 const char *
-prehab_plan_day_phase_label (PrehabPhase phase)
+prehab_plan_cell_phase_label (PrehabPhase phase)
 {
   return prehab_vocabulary_label (prehab_phases, prehab_phase_to_id (phase));
 }
 
 /**
- * prehab_plan_day_dup_status_text:
+ * prehab_plan_cell_dup_status_text:
  * @day: a day of the calendar
  *
  * Describes the day's session and pain in words, the way the accessible
@@ -80,7 +80,7 @@ prehab_plan_day_phase_label (PrehabPhase phase)
  * Returns: (transfer full): the text
  */
 char *
-prehab_plan_day_dup_status_text (const PrehabCalendarDay *day)
+prehab_plan_cell_dup_status_text (const PrehabCalendarDay *day)
 {
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   const char *status = NULL;
@@ -147,12 +147,12 @@ prehab_plan_day_dup_status_text (const PrehabCalendarDay *day)
 }
 
 static void
-update_accessible (PrehabPlanDay *self)
+update_accessible (PrehabPlanCell *self)
 {
   g_autoptr (GDateTime) date_time = date_time_from_day (&self->day);
   g_autofree char *date_text = NULL;
-  g_autofree char *status = prehab_plan_day_dup_status_text (&self->day);
-  const char *planned = prehab_plan_day_phase_label (self->day.planned_phase);
+  g_autofree char *status = prehab_plan_cell_dup_status_text (&self->day);
+  const char *planned = prehab_plan_cell_phase_label (self->day.planned_phase);
 
   /* Translators: a day in a calendar day's accessible name, as in
    * "Tuesday 9 December"; see the format of g_date_time_format() */
@@ -172,7 +172,7 @@ update_accessible (PrehabPlanDay *self)
     /* Translators: accessible description of a calendar day whose phase
      * differed from the plan: "Phase: Desensitize, planned: Mobilize" */
     self->accessible_description = g_strdup_printf (_("Phase: %s, planned: %s"),
-                                                    prehab_plan_day_phase_label (self->day.phase),
+                                                    prehab_plan_cell_phase_label (self->day.phase),
                                                     planned);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -182,7 +182,7 @@ update_accessible (PrehabPlanDay *self)
 }
 
 static PrehabPlanMarkKind
-get_mark_kind (PrehabPlanDay *self)
+get_mark_kind (PrehabPlanCell *self)
 {
   switch (self->day.status)
     {
@@ -201,7 +201,7 @@ get_mark_kind (PrehabPlanDay *self)
 }
 
 static PangoLayout *
-create_date_layout (PrehabPlanDay *self,
+create_date_layout (PrehabPlanCell *self,
                     int            max_width)
 {
   g_autoptr (GDateTime) date_time = date_time_from_day (&self->day);
@@ -241,10 +241,10 @@ create_date_layout (PrehabPlanDay *self,
 }
 
 static void
-prehab_plan_day_snapshot (GtkWidget   *widget,
+prehab_plan_cell_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
 {
-  PrehabPlanDay *self = PREHAB_PLAN_DAY (widget);
+  PrehabPlanCell *self = PREHAB_PLAN_CELL (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   g_autoptr (PangoLayout) date_layout = NULL;
@@ -325,7 +325,7 @@ prehab_plan_day_snapshot (GtkWidget   *widget,
 }
 
 static void
-prehab_plan_day_measure (GtkWidget      *widget,
+prehab_plan_cell_measure (GtkWidget      *widget,
                          GtkOrientation  orientation,
                          int             for_size,
                          int            *minimum,
@@ -346,39 +346,39 @@ prehab_plan_day_measure (GtkWidget      *widget,
 }
 
 static void
-prehab_plan_day_finalize (GObject *object)
+prehab_plan_cell_finalize (GObject *object)
 {
-  PrehabPlanDay *self = (PrehabPlanDay *)object;
+  PrehabPlanCell *self = (PrehabPlanCell *)object;
 
   g_free (self->day.date);
   g_free (self->accessible_label);
   g_free (self->accessible_description);
 
-  G_OBJECT_CLASS (prehab_plan_day_parent_class)->finalize (object);
+  G_OBJECT_CLASS (prehab_plan_cell_parent_class)->finalize (object);
 }
 
 static void
-prehab_plan_day_class_init (PrehabPlanDayClass *klass)
+prehab_plan_cell_class_init (PrehabPlanCellClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->finalize = prehab_plan_day_finalize;
+  object_class->finalize = prehab_plan_cell_finalize;
 
-  widget_class->measure = prehab_plan_day_measure;
-  widget_class->snapshot = prehab_plan_day_snapshot;
+  widget_class->measure = prehab_plan_cell_measure;
+  widget_class->snapshot = prehab_plan_cell_snapshot;
 
   gtk_widget_class_set_css_name (widget_class, "plan-day");
 }
 
 static void
-prehab_plan_day_init (PrehabPlanDay *self)
+prehab_plan_cell_init (PrehabPlanCell *self)
 {
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 }
 
 /**
- * prehab_plan_day_new:
+ * prehab_plan_cell_new:
  * @day: the day to show; copied
  * @first: whether @day is the first day of the program
  *
@@ -389,15 +389,15 @@ prehab_plan_day_init (PrehabPlanDay *self)
  * Returns: (transfer floating): the cell
  */
 GtkWidget *
-prehab_plan_day_new (const PrehabCalendarDay *day,
+prehab_plan_cell_new (const PrehabCalendarDay *day,
                      gboolean                 first)
 {
-  PrehabPlanDay *self;
+  PrehabPlanCell *self;
 
   g_return_val_if_fail (day != NULL, NULL);
   g_return_val_if_fail (day->date != NULL, NULL);
 
-  self = g_object_new (PREHAB_TYPE_PLAN_DAY, NULL);
+  self = g_object_new (PREHAB_TYPE_PLAN_CELL, NULL);
   self->day = *day;
   self->day.date = g_strdup (day->date);
   self->first = first;
@@ -415,37 +415,37 @@ prehab_plan_day_new (const PrehabCalendarDay *day,
 }
 
 const char *
-prehab_plan_day_get_date (PrehabPlanDay *self)
+prehab_plan_cell_get_date (PrehabPlanCell *self)
 {
-  g_return_val_if_fail (PREHAB_IS_PLAN_DAY (self), NULL);
+  g_return_val_if_fail (PREHAB_IS_PLAN_CELL (self), NULL);
 
   return self->day.date;
 }
 
 /**
- * prehab_plan_day_get_day:
+ * prehab_plan_cell_get_day:
  * @self: the cell
  *
  * Returns: (transfer none): the day the cell shows
  */
 const PrehabCalendarDay *
-prehab_plan_day_get_day (PrehabPlanDay *self)
+prehab_plan_cell_get_day (PrehabPlanCell *self)
 {
-  g_return_val_if_fail (PREHAB_IS_PLAN_DAY (self), NULL);
+  g_return_val_if_fail (PREHAB_IS_PLAN_CELL (self), NULL);
 
   return &self->day;
 }
 
 gboolean
-prehab_plan_day_get_selected (PrehabPlanDay *self)
+prehab_plan_cell_get_selected (PrehabPlanCell *self)
 {
-  g_return_val_if_fail (PREHAB_IS_PLAN_DAY (self), FALSE);
+  g_return_val_if_fail (PREHAB_IS_PLAN_CELL (self), FALSE);
 
   return self->selected;
 }
 
 /**
- * prehab_plan_day_set_selected:
+ * prehab_plan_cell_set_selected:
  * @self: the cell
  * @selected: whether the cell's day is the calendar's selected day
  *
@@ -453,10 +453,10 @@ prehab_plan_day_get_selected (PrehabPlanDay *self)
  * for assistive technologies.
  */
 void
-prehab_plan_day_set_selected (PrehabPlanDay *self,
+prehab_plan_cell_set_selected (PrehabPlanCell *self,
                               gboolean       selected)
 {
-  g_return_if_fail (PREHAB_IS_PLAN_DAY (self));
+  g_return_if_fail (PREHAB_IS_PLAN_CELL (self));
 
   selected = !!selected;
   if (self->selected == selected)
@@ -473,7 +473,7 @@ prehab_plan_day_set_selected (PrehabPlanDay *self,
 }
 
 /**
- * prehab_plan_day_get_accessible_label:
+ * prehab_plan_cell_get_accessible_label:
  * @self: the cell
  *
  * Returns the name the cell gives assistive technologies. GTK 4.8 has no
@@ -482,9 +482,9 @@ prehab_plan_day_set_selected (PrehabPlanDay *self,
  * Returns: (transfer none): the accessible name
  */
 const char *
-prehab_plan_day_get_accessible_label (PrehabPlanDay *self)
+prehab_plan_cell_get_accessible_label (PrehabPlanCell *self)
 {
-  g_return_val_if_fail (PREHAB_IS_PLAN_DAY (self), NULL);
+  g_return_val_if_fail (PREHAB_IS_PLAN_CELL (self), NULL);
 
   return self->accessible_label;
 }
