@@ -34,11 +34,11 @@ struct _PrehabPlanCalendar
 
   GArray     *days;            /* of PrehabCalendarDay */
   GPtrArray  *cells;           /* of PrehabPlanCell, one per day */
-  GPtrArray  *week_labels;     /* of GtkLabel, one per row */
   GtkWidget  *weekday_labels[7];
   int         selected;        /* index in days, -1 when none */
 
-  /* Geometry of the last allocation, for drawing the bands. */
+  /* Geometry of the last allocation, for drawing. */
+  gboolean    short_labels;    /* "3" rather than "Week 3" */
   int         label_width;
   int         header_height;
   int         cell_width;
@@ -83,8 +83,9 @@ typedef enum
                           + PREHAB_PLAN_ACTUAL_BAND_HEIGHT)
 #define MIN_CELL_WIDTH   34
 #define NAT_CELL_WIDTH   64
-#define MIN_CELL_HEIGHT  46
-#define MAX_CELL_HEIGHT  66
+#define MIN_CELL_HEIGHT  58
+#define LONG_LABEL_CELL_WIDTH 44  /* narrower cells get short week labels */
+#define MAX_CELL_HEIGHT  68
 
 static guint
 get_n_rows (PrehabPlanCalendar *self)
@@ -236,14 +237,10 @@ clear_children (PrehabPlanCalendar *self)
   if (self->cells != NULL)
     for (guint i = 0; i < self->cells->len; i++)
       gtk_widget_unparent (g_ptr_array_index (self->cells, i));
-  if (self->week_labels != NULL)
-    for (guint i = 0; i < self->week_labels->len; i++)
-      gtk_widget_unparent (g_ptr_array_index (self->week_labels, i));
   for (guint i = 0; i < G_N_ELEMENTS (self->weekday_labels); i++)
     g_clear_pointer (&self->weekday_labels[i], gtk_widget_unparent);
 
   g_clear_pointer (&self->cells, g_ptr_array_unref);
-  g_clear_pointer (&self->week_labels, g_ptr_array_unref);
 }
 
 static GtkWidget *
@@ -265,10 +262,7 @@ create_label (PrehabPlanCalendar *self,
 static void
 create_children (PrehabPlanCalendar *self)
 {
-  guint n_rows = get_n_rows (self);
-
   self->cells = g_ptr_array_new ();
-  self->week_labels = g_ptr_array_new ();
 
   for (guint i = 0; i < MIN (7, self->days->len); i++)
     {
@@ -285,17 +279,6 @@ create_children (PrehabPlanCalendar *self)
       self->weekday_labels[i] = create_label (self, name, "caption-heading");
     }
 
-  for (guint row = 0; row < n_rows; row++)
-    {
-      const PrehabCalendarDay *day = &g_array_index (self->days, PrehabCalendarDay, row * 7);
-      /* Translators: the label of a row of the 8-week calendar */
-      g_autofree char *text = g_strdup_printf (_("Week %d"), day->week);
-      GtkWidget *label = create_label (self, text, "caption");
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      g_ptr_array_add (self->week_labels, label);
-    }
-
   for (guint i = 0; i < self->days->len; i++)
     {
       const PrehabCalendarDay *day = &g_array_index (self->days, PrehabCalendarDay, i);
@@ -309,24 +292,65 @@ create_children (PrehabPlanCalendar *self)
     }
 }
 
-static int
-get_label_width (PrehabPlanCalendar *self)
+/* The week labels are drawn, not widgets: they switch to the short form
+ * on narrow widths, which a label cannot do while being allocated. They are
+ * no loss to assistive technologies, as every day's name says its week. */
+static PangoLayout *
+create_week_layout (PrehabPlanCalendar *self,
+                    guint               row,
+                    gboolean            short_form)
 {
+  const PrehabCalendarDay *day = &g_array_index (self->days, PrehabCalendarDay, row * 7);
+  g_autoptr (PangoAttrList) attributes = pango_attr_list_new ();
+  g_autofree char *text = NULL;
+  PangoLayout *layout;
+
+  if (short_form)
+    text = g_strdup_printf ("%d", day->week);
+  else
+    /* Translators: the label of a row of the 8-week calendar */
+    text = g_strdup_printf (_("Week %d"), day->week);
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  pango_attr_list_insert (attributes, pango_attr_scale_new (PANGO_SCALE_SMALL));
+  pango_layout_set_attributes (layout, attributes);
+
+  return layout;
+}
+
+static int
+get_label_width (PrehabPlanCalendar *self,
+                 gboolean            short_form)
+{
+  guint n_rows = get_n_rows (self);
   int width = 0;
 
-  if (self->week_labels == NULL)
-    return 0;
-
-  for (guint i = 0; i < self->week_labels->len; i++)
+  for (guint row = 0; row < n_rows; row++)
     {
-      int natural;
+      g_autoptr (PangoLayout) layout = create_week_layout (self, row, short_form);
+      int text_width;
 
-      gtk_widget_measure (g_ptr_array_index (self->week_labels, i), GTK_ORIENTATION_HORIZONTAL,
-                          -1, NULL, &natural, NULL, NULL);
-      width = MAX (width, natural);
+      pango_layout_get_pixel_size (layout, &text_width, NULL);
+      width = MAX (width, text_width);
     }
 
-  return width;
+  return width + 2;
+}
+
+static gboolean
+use_short_labels (PrehabPlanCalendar *self,
+                  int                 width)
+{
+  return (width - get_label_width (self, FALSE)) / 7 - COLUMN_SPACING < LONG_LABEL_CELL_WIDTH;
+}
+
+static int
+get_cell_width (PrehabPlanCalendar *self,
+                int                 width)
+{
+  int label_width = get_label_width (self, use_short_labels (self, width));
+
+  return MAX (MIN_CELL_WIDTH, (width - label_width) / 7 - COLUMN_SPACING);
 }
 
 static int
@@ -378,7 +402,6 @@ prehab_plan_calendar_measure (GtkWidget      *widget,
                               int            *natural_baseline)
 {
   PrehabPlanCalendar *self = PREHAB_PLAN_CALENDAR (widget);
-  int label_width = get_label_width (self);
 
   if (get_n_rows (self) == 0)
     {
@@ -388,8 +411,8 @@ prehab_plan_calendar_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = label_width + 7 * (MIN_CELL_WIDTH + COLUMN_SPACING);
-      *natural = label_width + 7 * (NAT_CELL_WIDTH + COLUMN_SPACING);
+      *minimum = get_label_width (self, TRUE) + 7 * (MIN_CELL_WIDTH + COLUMN_SPACING);
+      *natural = get_label_width (self, FALSE) + 7 * (NAT_CELL_WIDTH + COLUMN_SPACING);
     }
   else if (for_size < 0)
     {
@@ -398,9 +421,8 @@ prehab_plan_calendar_measure (GtkWidget      *widget,
     }
   else
     {
-      int cell_width = MAX (MIN_CELL_WIDTH, (for_size - label_width) / 7 - COLUMN_SPACING);
-
-      *minimum = *natural = height_for_cell_height (self, cell_height_for_width (cell_width));
+      *minimum = *natural =
+        height_for_cell_height (self, cell_height_for_width (get_cell_width (self, for_size)));
     }
 }
 
@@ -440,9 +462,10 @@ prehab_plan_calendar_size_allocate (GtkWidget *widget,
   if (n_rows == 0)
     return;
 
-  self->label_width = get_label_width (self);
+  self->short_labels = use_short_labels (self, width);
+  self->label_width = get_label_width (self, self->short_labels);
   self->header_height = get_header_height (self);
-  self->cell_width = MAX (MIN_CELL_WIDTH, (width - self->label_width) / 7 - COLUMN_SPACING);
+  self->cell_width = get_cell_width (self, width);
   self->cell_height = cell_height_for_width (self->cell_width);
 
   for (guint i = 0; i < G_N_ELEMENTS (self->weekday_labels); i++)
@@ -451,21 +474,6 @@ prehab_plan_calendar_size_allocate (GtkWidget *widget,
                                 &(GtkAllocation) { column_x (self, width, i), 0,
                                                    self->cell_width, self->header_height },
                                 -1);
-
-  for (guint row = 0; row < n_rows; row++)
-    {
-      GtkWidget *label = g_ptr_array_index (self->week_labels, row);
-      int label_height;
-
-      gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, self->label_width,
-                          NULL, &label_height, NULL, NULL);
-      gtk_widget_size_allocate (label,
-                                &(GtkAllocation) {
-                                  is_rtl (self) ? width - self->label_width : 0,
-                                  row_y (self, row) + (self->cell_height - label_height) / 2,
-                                  self->label_width, label_height },
-                                -1);
-    }
 
   for (guint i = 0; i < self->cells->len; i++)
     gtk_widget_size_allocate (g_ptr_array_index (self->cells, i),
@@ -541,15 +549,31 @@ prehab_plan_calendar_snapshot (GtkWidget   *widget,
 {
   PrehabPlanCalendar *self = PREHAB_PLAN_CALENDAR (widget);
   guint n_rows = get_n_rows (self);
+  int width = gtk_widget_get_width (widget);
   PrehabPlanPalette palette;
+  GdkRGBA label_color;
 
   if (n_rows == 0)
     return;
 
   prehab_plan_palette_lookup (widget, &palette);
+  label_color = palette.foreground;
+  label_color.alpha *= 0.55;
 
   for (guint row = 0; row < n_rows; row++)
     {
+      g_autoptr (PangoLayout) layout = create_week_layout (self, row, self->short_labels);
+      int text_width, text_height;
+
+      pango_layout_get_pixel_size (layout, &text_width, &text_height);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (is_rtl (self) ? width - text_width : 0,
+                                                    row_y (self, row)
+                                                    + (self->cell_height - text_height) / 2));
+      gtk_snapshot_append_layout (snapshot, layout, &label_color);
+      gtk_snapshot_restore (snapshot);
+
       snapshot_bands (self, snapshot, &palette, row, FALSE);
       snapshot_bands (self, snapshot, &palette, row, TRUE);
     }

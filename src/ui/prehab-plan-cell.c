@@ -41,7 +41,7 @@ G_DEFINE_FINAL_TYPE (PrehabPlanCell, prehab_plan_cell, GTK_TYPE_BUTTON)
 
 #define PADDING     5
 #define MIN_WIDTH   34
-#define MIN_HEIGHT  46
+#define MIN_HEIGHT  58
 #define NAT_WIDTH   64
 #define NAT_HEIGHT  62
 
@@ -240,6 +240,47 @@ create_date_layout (PrehabPlanCell *self,
   return layout;
 }
 
+static PangoLayout *
+create_pain_layout (PrehabPlanCell *self,
+                    int             pain)
+{
+  g_autofree char *text = g_strdup_printf ("%d", pain);
+  g_autoptr (PangoAttrList) attributes = pango_attr_list_new ();
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+
+  pango_attr_list_insert (attributes, pango_attr_scale_new (PANGO_SCALE_SMALL));
+  pango_attr_list_insert (attributes, pango_attr_font_features_new ("tnum=1"));
+  pango_layout_set_attributes (layout, attributes);
+
+  return layout;
+}
+
+static int
+get_pain_height (PrehabPlanCell *self)
+{
+  g_autoptr (PangoLayout) layout = create_pain_layout (self, 10);
+  int height;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return height;
+}
+
+/* Whether a two-digit date and a two-digit pain fit side by side. */
+static gboolean
+is_compact (PrehabPlanCell *self,
+            int             width)
+{
+  g_autoptr (PangoLayout) date = gtk_widget_create_pango_layout (GTK_WIDGET (self), "28");
+  g_autoptr (PangoLayout) pain = create_pain_layout (self, 10);
+  int date_width, pain_width, pain_height;
+
+  pango_layout_get_pixel_size (date, &date_width, NULL);
+  pango_layout_get_pixel_size (pain, &pain_width, &pain_height);
+  pain_width = MAX (pain_width + 8, pain_height + 2);
+
+  return date_width + pain_width + 2 * PADDING + 4 > width;
+}
+
 static void
 prehab_plan_cell_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
@@ -252,6 +293,7 @@ prehab_plan_cell_snapshot (GtkWidget   *widget,
   PrehabPlanPalette palette;
   PrehabPlanMarkKind kind;
   GdkRGBA date_color;
+  gboolean compact;
   int text_width, text_height;
   int pain_width = 0, pain_height = 0;
   float top, mark_size, mark_area;
@@ -260,18 +302,16 @@ prehab_plan_cell_snapshot (GtkWidget   *widget,
 
   if (self->day.pain >= 0)
     {
-      g_autofree char *pain = g_strdup_printf ("%d", self->day.pain);
-      g_autoptr (PangoAttrList) attributes = pango_attr_list_new ();
-
-      pain_layout = gtk_widget_create_pango_layout (widget, pain);
-      pango_attr_list_insert (attributes, pango_attr_scale_new (PANGO_SCALE_SMALL));
-      pango_attr_list_insert (attributes, pango_attr_font_features_new ("tnum=1"));
-      pango_layout_set_attributes (pain_layout, attributes);
+      pain_layout = create_pain_layout (self, self->day.pain);
       pango_layout_get_pixel_size (pain_layout, &pain_width, &pain_height);
       pain_width = MAX (pain_width + 8, pain_height + 2);
     }
 
-  date_layout = create_date_layout (self, width - 2 * PADDING - pain_width - 2);
+  /* The pain sits beside the date where there is room for the widest of
+   * both, else under the mark: narrow cells stack date, mark and pain, all
+   * of them alike so that the marks line up. */
+  compact = is_compact (self, width);
+  date_layout = create_date_layout (self, width - 2 * PADDING - (compact ? 0 : pain_width + 2));
   pango_layout_get_pixel_size (date_layout, &text_width, &text_height);
 
   date_color = self->day.is_today ? palette.accent : palette.foreground;
@@ -286,7 +326,11 @@ prehab_plan_cell_snapshot (GtkWidget   *widget,
   gtk_snapshot_append_layout (snapshot, date_layout, &date_color);
   gtk_snapshot_restore (snapshot);
 
-  if (pain_layout != NULL)
+  if (pain_layout != NULL && compact)
+    prehab_plan_pain_pill_draw (snapshot, pain_layout,
+                                (width - pain_width) / 2.0f, height - PADDING - pain_height,
+                                pain_width, pain_height, &palette);
+  else if (pain_layout != NULL)
     {
       float x = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL
                 ? PADDING : width - PADDING - pain_width;
@@ -296,11 +340,14 @@ prehab_plan_cell_snapshot (GtkWidget   *widget,
                                   pain_width, pain_height, &palette);
     }
 
-  /* The mark, centred in the room under the date. */
+  /* The mark, centred in the room left. */
   kind = get_mark_kind (self);
   top = PADDING + text_height;
-  mark_area = height - top - PADDING;
-  mark_size = floorf (MIN (MIN (mark_area, width - 2 * PADDING) * 0.8f, 22));
+  if (compact)
+    mark_area = height - top - PADDING - get_pain_height (self);
+  else
+    mark_area = height - top - PADDING;
+  mark_size = floorf (MIN (MIN (mark_area, width - 2 * PADDING) * (compact ? 0.9f : 0.8f), 22));
   if (kind == PREHAB_PLAN_MARK_TRAINING)
     mark_size = floorf (mark_size * 0.85f);
   if (kind != PREHAB_PLAN_MARK_NONE && mark_size >= 8)
@@ -313,7 +360,8 @@ prehab_plan_cell_snapshot (GtkWidget   *widget,
     }
 
   /* A past strength day keeps a small dumbbell beside its status. */
-  if (self->day.training && kind != PREHAB_PLAN_MARK_TRAINING && width >= 44 && mark_area >= 24)
+  if (self->day.training && kind != PREHAB_PLAN_MARK_TRAINING && !compact && width >= 44
+      && mark_area >= 24)
     {
       float size = 11;
       float x = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL
