@@ -359,6 +359,22 @@ prehab_plan_cell_snapshot (GtkWidget   *widget,
       prehab_plan_mark_draw (snapshot, kind, &bounds, &palette);
     }
 
+  /* A day the planner asked to see a clinician says so in a corner. */
+  if (self->day.has_decision && self->day.alert >= PREHAB_ALERT_CLINICIAN)
+    {
+      float size = 10;
+      gboolean left = gtk_widget_get_direction (widget) != GTK_TEXT_DIR_RTL;
+      graphene_rect_t bounds;
+
+      if (compact)
+        graphene_rect_init (&bounds, left ? width - PADDING - size + 1 : PADDING - 1,
+                            PADDING + (text_height - size) / 2, size, size);
+      else
+        graphene_rect_init (&bounds, left ? PADDING : width - PADDING - size,
+                            height - PADDING - size, size, size);
+      prehab_plan_mark_draw (snapshot, PREHAB_PLAN_MARK_ALERT, &bounds, &palette);
+    }
+
   /* A past strength day keeps a small dumbbell beside its status. */
   if (self->day.training && kind != PREHAB_PLAN_MARK_TRAINING && !compact && width >= 44
       && mark_area >= 24)

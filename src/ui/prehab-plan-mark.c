@@ -64,6 +64,7 @@ prehab_plan_mark_kind_get_type (void)
         { PREHAB_PLAN_MARK_PHASE, "PREHAB_PLAN_MARK_PHASE", "phase" },
         { PREHAB_PLAN_MARK_PLANNED_BAND, "PREHAB_PLAN_MARK_PLANNED_BAND", "planned-band" },
         { PREHAB_PLAN_MARK_ACTUAL_BAND, "PREHAB_PLAN_MARK_ACTUAL_BAND", "actual-band" },
+        { PREHAB_PLAN_MARK_ALERT, "PREHAB_PLAN_MARK_ALERT", "alert" },
         { 0, NULL, NULL }
       };
       GType type = g_enum_register_static (g_intern_static_string ("PrehabPlanMarkKind"), values);
@@ -112,6 +113,8 @@ prehab_plan_palette_lookup (GtkWidget         *widget,
     palette->accent = palette->foreground;
   if (!lookup_color (context, "success_color", &palette->success))
     palette->success = palette->foreground;
+  if (!lookup_color (context, "warning_color", &palette->warning))
+    palette->warning = palette->foreground;
   if (!lookup_color (context, "success_fg_color", &palette->success_foreground)
       && !lookup_color (context, "window_bg_color", &palette->success_foreground))
     palette->success_foreground = (GdkRGBA) { 1, 1, 1, 1 };
@@ -351,6 +354,18 @@ prehab_plan_mark_draw (GtkSnapshot             *snapshot,
       }
       break;
 
+    case PREHAB_PLAN_MARK_ALERT:
+      /* A warning-coloured dot with an exclamation mark cut out of it. */
+      gdk_cairo_set_source_rgba (cr, &palette->warning);
+      append_circle (cr, x, y, radius);
+      cairo_new_sub_path (cr);
+      cairo_rectangle (cr, x - radius * 0.14, y - radius * 0.6, radius * 0.28, radius * 0.7);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y + radius * 0.45, radius * 0.15, 0, 2 * G_PI);
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+      cairo_fill (cr);
+      break;
+
     case PREHAB_PLAN_MARK_NONE:
     case PREHAB_PLAN_MARK_PAIN:
     case PREHAB_PLAN_MARK_PHASE:
@@ -447,6 +462,7 @@ prehab_plan_mark_snapshot (GtkWidget   *widget,
     case PREHAB_PLAN_MARK_MISSED:
     case PREHAB_PLAN_MARK_SKIPPED:
     case PREHAB_PLAN_MARK_TRAINING:
+    case PREHAB_PLAN_MARK_ALERT:
     default:
       {
         float size = MIN (width, height);

@@ -34,6 +34,7 @@ typedef enum
   PREHAB_PLAN_MARK_PHASE,          /* a band in a phase's colour */
   PREHAB_PLAN_MARK_PLANNED_BAND,   /* the upper, paler band */
   PREHAB_PLAN_MARK_ACTUAL_BAND,    /* the lower, full band */
+  PREHAB_PLAN_MARK_ALERT,          /* the planner asked to see a clinician */
 } PrehabPlanMarkKind;
 
 #define PREHAB_N_PHASES 4
@@ -44,6 +45,7 @@ typedef struct
   GdkRGBA accent;
   GdkRGBA success;
   GdkRGBA success_foreground;
+  GdkRGBA warning;
   GdkRGBA phases[PREHAB_N_PHASES];
 } PrehabPlanPalette;
 
