@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include "prehab-cli.h"
+#include "prehab-cli-private.h"
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -43,29 +44,63 @@ typedef struct
 static int run_exercises (const char *data_dir, int argc, char **argv);
 
 static const Verb verbs[] = {
+  { "start", N_("Start the 8-week program"), prehab_cli_run_start },
+  { "log", N_("Log a pain rating in the journal"), prehab_cli_run_log },
+  { "done", N_("Mark a day's session as done"), prehab_cli_run_done },
+  { "status", N_("Show the plan of the day and why"), prehab_cli_run_status },
   { "exercises", N_("List the exercises of the catalog"), run_exercises },
 };
 
-static int
-fail (PrehabCliExit  status,
-      const char    *message)
+int
+prehab_cli_fail (PrehabCliExit  status,
+                 const char    *message)
 {
   g_printerr ("prehab: %s\n", message);
   return status;
 }
 
-static int
-finish_output (void)
+/**
+ * prehab_cli_fail_with_error:
+ * @error: what went wrong
+ *
+ * Prints @error and picks the exit status: 2 for a value the person gave
+ * that was refused, 1 for anything else.
+ *
+ * Returns: the exit status
+ */
+int
+prehab_cli_fail_with_error (const GError *error)
+{
+  gboolean usage = g_error_matches (error, PREHAB_STORE_ERROR, PREHAB_STORE_ERROR_INVALID) ||
+                   g_error_matches (error, PREHAB_SCHEDULE_ERROR, PREHAB_SCHEDULE_ERROR_INVALID) ||
+                   g_error_matches (error, PREHAB_SCHEDULE_ERROR, PREHAB_SCHEDULE_ERROR_INVALID_DATE);
+
+  return prehab_cli_fail (usage ? PREHAB_CLI_EXIT_USAGE : PREHAB_CLI_EXIT_FAILURE, error->message);
+}
+
+int
+prehab_cli_finish_output (void)
 {
   if (fflush (stdout) != 0 || ferror (stdout))
-    return fail (PREHAB_CLI_EXIT_FAILURE, _("Could not write the output"));
+    return prehab_cli_fail (PREHAB_CLI_EXIT_FAILURE, _("Could not write the output"));
 
   return PREHAB_CLI_EXIT_OK;
 }
 
-/* Parses a verb's options; leftover arguments are a usage error. */
-static int
-parse_verb_options (const char    *verb,
+/**
+ * prehab_cli_parse_options:
+ * @verb: the verb's name
+ * @description: one line on what it does
+ * @entries: its options
+ * @argc: (inout): the verb's argument count
+ * @argv: (inout): the verb's arguments, "prehab VERB" first
+ *
+ * Parses a verb's options; leftover arguments are a usage error.
+ *
+ * Returns: -1 to go on, or the exit status to return
+ */
+int
+prehab_cli_parse_options (const char    *verb,
                     const char    *description,
                     GOptionEntry  *entries,
                     int           *argc,
@@ -80,13 +115,13 @@ parse_verb_options (const char    *verb,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, argc, argv, &error))
-    return fail (PREHAB_CLI_EXIT_USAGE, error->message);
+    return prehab_cli_fail (PREHAB_CLI_EXIT_USAGE, error->message);
 
   if (*argc > 1)
     {
       g_autofree char *message = g_strdup_printf (_("Unexpected argument “%s” for “%s”; see “prehab %s --help”"),
                                                   (*argv)[1], verb, verb);
-      return fail (PREHAB_CLI_EXIT_USAGE, message);
+      return prehab_cli_fail (PREHAB_CLI_EXIT_USAGE, message);
     }
 
   return -1;
@@ -197,18 +232,18 @@ run_exercises (const char  *data_dir,
   guint n_items;
   int status;
 
-  status = parse_verb_options ("exercises", _("List every exercise with its phases, equipment and dose."),
+  status = prehab_cli_parse_options ("exercises", _("List every exercise with its phases, equipment and dose."),
                                entries, &argc, &argv);
   if (status >= 0)
     return status;
 
   store = prehab_catalog_open_store (data_dir, &error);
   if (store == NULL)
-    return fail (PREHAB_CLI_EXIT_FAILURE, error->message);
+    return prehab_cli_fail (PREHAB_CLI_EXIT_FAILURE, error->message);
 
   exercises = prehab_exercise_load_all (store, &error);
   if (exercises == NULL)
-    return fail (PREHAB_CLI_EXIT_FAILURE, error->message);
+    return prehab_cli_fail (PREHAB_CLI_EXIT_FAILURE, error->message);
 
   n_items = g_list_model_get_n_items (exercises);
 
@@ -227,7 +262,7 @@ run_exercises (const char  *data_dir,
       json_node_take_array (root, array);
       text = json_to_string (root, TRUE);
       g_print ("%s\n", text);
-      return finish_output ();
+      return prehab_cli_finish_output ();
     }
 
   for (guint i = 0; i < n_items; i++)
@@ -241,7 +276,7 @@ run_exercises (const char  *data_dir,
       g_print ("%-30s %s · %s · %s\n", "", phases, equipment, dose);
     }
 
-  return finish_output ();
+  return prehab_cli_finish_output ();
 }
 
 static void
@@ -345,7 +380,7 @@ prehab_cli_run (int    argc,
         message = g_strdup (_("--data-dir needs a folder"));
       else
         message = g_strdup_printf (_("Unknown option “%s”; see “prehab --help”"), bad_option);
-      return fail (PREHAB_CLI_EXIT_USAGE, message);
+      return prehab_cli_fail (PREHAB_CLI_EXIT_USAGE, message);
     }
 
   if (verb_index >= argc)
@@ -353,14 +388,14 @@ prehab_cli_run (int    argc,
       if (version)
         {
           g_print ("prehab %s\n", PACKAGE_VERSION);
-          return finish_output ();
+          return prehab_cli_finish_output ();
         }
       print_usage ();
-      return finish_output ();
+      return prehab_cli_finish_output ();
     }
 
   if (data_dir != NULL && *data_dir == '\0')
-    return fail (PREHAB_CLI_EXIT_USAGE, _("--data-dir needs a folder"));
+    return prehab_cli_fail (PREHAB_CLI_EXIT_USAGE, _("--data-dir needs a folder"));
 
   verb_name = argv[verb_index];
   for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
@@ -386,6 +421,6 @@ prehab_cli_run (int    argc,
   {
     g_autofree char *message = g_strdup_printf (_("Unknown command “%s”; see “prehab --help”"),
                                                 verb_name);
-    return fail (PREHAB_CLI_EXIT_USAGE, message);
+    return prehab_cli_fail (PREHAB_CLI_EXIT_USAGE, message);
   }
 }

@@ -1259,6 +1259,7 @@ decide_training (PrehabPlanner *self,
 static void
 replay_init (Replay *replay)
 {
+  *replay = (Replay) { 0 };
   replay->phase = PREHAB_PHASE_DESENSITIZE;
   replay->rung = 0;
   replay->phase_start = 0;
