@@ -20,6 +20,7 @@
 
 #include "prehab-exercise-window.h"
 #include "prehab-exercises-page.h"
+#include "prehab-plan-page.h"
 #include "prehab-today-page.h"
 
 struct _PrehabWindow
@@ -30,6 +31,7 @@ struct _PrehabWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
   PrehabTodayPage      *today_page;
+  PrehabPlanPage       *plan_page;
   PrehabExercisesPage  *exercises_page;
 
   PrehabStore          *store;
@@ -106,6 +108,7 @@ static void
 on_data_changed_cb (PrehabWindow *self)
 {
   prehab_today_page_reload (self->today_page);
+  prehab_plan_page_reload (self->plan_page);
 }
 
 static void
@@ -168,6 +171,7 @@ prehab_window_constructed (GObject *object)
     }
 
   prehab_today_page_set_store (self->today_page, self->store);
+  prehab_plan_page_set_store (self->plan_page, self->store);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
 
   /* Typing anywhere in the window searches the catalog. */
@@ -241,11 +245,13 @@ prehab_window_class_init (PrehabWindowClass *klass)
 
   g_type_ensure (PREHAB_TYPE_EXERCISES_PAGE);
   g_type_ensure (PREHAB_TYPE_TODAY_PAGE);
+  g_type_ensure (PREHAB_TYPE_PLAN_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/prehab-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PrehabWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PrehabWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PrehabWindow, today_page);
+  gtk_widget_class_bind_template_child (widget_class, PrehabWindow, plan_page);
   gtk_widget_class_bind_template_child (widget_class, PrehabWindow, exercises_page);
   gtk_widget_class_bind_template_callback (widget_class, on_data_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_page_error_cb);

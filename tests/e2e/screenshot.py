@@ -261,9 +261,10 @@ def main():
 
         if args.view is not None:
             time.sleep(0.5)
-            Atspi.generate_keyboard_event(0xffe9, None, Atspi.KeySynthType.PRESS)   # Alt_L
-            Atspi.generate_keyboard_event(0x30 + args.view, None, Atspi.KeySynthType.PRESSRELEASE)
-            Atspi.generate_keyboard_event(0xffe9, None, Atspi.KeySynthType.RELEASE)
+            # X keycodes of the default Xvfb keymap: Alt_L 64, "1" 10 … "9" 18
+            Atspi.generate_keyboard_event(64, None, Atspi.KeySynthType.PRESS)
+            Atspi.generate_keyboard_event(9 + args.view, None, Atspi.KeySynthType.PRESSRELEASE)
+            Atspi.generate_keyboard_event(64, None, Atspi.KeySynthType.RELEASE)
             time.sleep(0.5)
 
         if args.search is not None:
