@@ -1189,9 +1189,28 @@ build_session (PrehabPlanner *self,
   GArray *items = g_array_new (FALSE, TRUE, sizeof (PrehabPlanItem));
   g_autoptr (GHashTable) added = g_hash_table_new (g_str_hash, g_str_equal);
   const PrehabProgramWeek *week = template_week (self, replay->phase, replay->rung, index);
-  GArray *source = verdict->training && week->training->len > 0 ? week->training : week->daily;
+  g_autoptr (GArray) source = g_array_new (FALSE, FALSE, sizeof (PrehabProgramItem));
 
   g_array_set_clear_func (items, plan_item_clear);
+
+  /* Items are borrowed from the program. A strength day is the training
+   * template, then the daily posture work: PLANNER.md keeps posture work
+   * and movement breaks every day. */
+  if (verdict->training && week->training->len > 0)
+    {
+      g_array_append_vals (source, week->training->data, week->training->len);
+      for (guint i = 0; i < week->daily->len; i++)
+        {
+          const PrehabProgramItem *daily = &g_array_index (week->daily, PrehabProgramItem, i);
+          PrehabExercise *exercise = lookup_exercise (self, daily->exercise_id);
+
+          if (exercise != NULL &&
+              g_strcmp0 (prehab_exercise_get_category (exercise), "posture") == 0)
+            g_array_append_val (source, *daily);
+        }
+    }
+  else
+    g_array_append_vals (source, week->daily->data, week->daily->len);
 
   if (focus != NULL)
     *focus = g_strdup (week->focus);
