@@ -219,11 +219,23 @@ prehab_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<primary>q", NULL };
   static const char *search_accels[] = { "<primary>f", NULL };
   static const char *help_accels[] = { "<primary>question", NULL };
+  static const struct { const char *name; const char *accel; } views[] = {
+    { "today", "<alt>1" },
+    { "plan", "<alt>2" },
+    { "exercises", "<alt>3" },
+  };
 
   G_APPLICATION_CLASS (prehab_application_parent_class)->startup (app);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      const char *accels[] = { views[i].accel, NULL };
+      g_autofree char *action = g_strdup_printf ("win.show-view('%s')", views[i].name);
+
+      gtk_application_set_accels_for_action (GTK_APPLICATION (app), action, accels);
+    }
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
                                          help_accels);
 }

@@ -153,6 +153,43 @@ prehab_pain_entry_validate (const PrehabPainEntry  *entry,
   return TRUE;
 }
 
+static char *
+dup_folded (const char *name)
+{
+  g_autofree char *normalized = g_utf8_normalize (name, -1, G_NORMALIZE_DEFAULT);
+
+  return g_utf8_casefold (normalized != NULL ? normalized : name, -1);
+}
+
+/* SQLite's NOCASE folds ASCII letters only: "ärger" must find "Ärger" too.
+ * Returns the row id, 0 when no name matches, -1 on error. */
+static gint64
+find_trigger_by_folded_name (PrehabStore  *store,
+                             const char   *name,
+                             GError      **error)
+{
+  g_autofree char *wanted = dup_folded (name);
+  g_autoptr (PrehabStatement) stmt = NULL;
+  int rc;
+
+  stmt = prehab_store_prepare (store,
+                               "SELECT id, name FROM pain_trigger "
+                               "ORDER BY builtin_id IS NULL, retired, id",
+                               error);
+  if (stmt == NULL)
+    return -1;
+
+  while ((rc = prehab_store_step_row (store, stmt, error)) > 0)
+    {
+      g_autofree char *folded = dup_folded ((const char *) sqlite3_column_text (stmt, 1));
+
+      if (g_str_equal (folded, wanted))
+        return sqlite3_column_int64 (stmt, 0);
+    }
+
+  return rc < 0 ? -1 : 0;
+}
+
 /* Finds a trigger by built-in id or by name (ignoring case), or adds the
  * person's own. Returns its row id, 0 on error. */
 static gint64
@@ -163,6 +200,7 @@ resolve_trigger (PrehabStore  *store,
   g_autofree char *name = g_strstrip (g_strdup (key));
   g_autoptr (PrehabStatement) find = NULL;
   g_autoptr (PrehabStatement) add = NULL;
+  gint64 found;
   int rc;
 
   find = prehab_store_prepare (store,
@@ -178,6 +216,10 @@ resolve_trigger (PrehabStore  *store,
     return 0;
   if (rc > 0)
     return sqlite3_column_int64 (find, 0);
+
+  found = find_trigger_by_folded_name (store, name, error);
+  if (found != 0)
+    return MAX (found, 0);
 
   add = prehab_store_prepare (store,
                               "INSERT INTO pain_trigger (name, sort_order) "
@@ -845,7 +887,8 @@ prehab_journal_add_movement_break (PrehabStore  *store,
 
   g_return_val_if_fail (PREHAB_IS_STORE (store), 0);
 
-  if (!prehab_parse_time (taken_at, &day, &minute))
+  /* With seconds, as the journal keeps it. */
+  if (!prehab_parse_time (taken_at, &day, &minute) || strlen (taken_at) != 19)
     {
       invalid (error, _("A movement break needs a date and time"));
       return 0;

@@ -456,6 +456,12 @@ lookup_exercise (PrehabPlanner *self,
   return id != NULL ? g_hash_table_lookup (self->exercises, id) : NULL;
 }
 
+static gboolean
+is_strength (PrehabExercise *exercise)
+{
+  return g_strcmp0 (prehab_exercise_get_category (exercise), "strength") == 0;
+}
+
 static const char *
 exercise_name (PrehabPlanner *self,
                const char    *id)
@@ -775,8 +781,13 @@ check_stop (PrehabPlanner *self,
       reason (verdict, "%s", _("You felt numbness with exercise. New numbness or weakness needs a clinician's check before you go on."));
     }
 
-  /* Worse two weeks running although the plan already stepped back. */
-  if (replay->worsening_stop < 0 && index >= 21 && replay->last_regress >= 0 &&
+  /* Worse two weeks running although the plan already stepped back. After
+   * a clearance both weeks of the rise must come after it: the clinician
+   * has seen the rise before, and the stop would otherwise come back the
+   * day after the clearance from the same ratings. */
+  if (replay->worsening_stop < 0 && index >= 21 &&
+      (!cleared || index - 13 > (int) self->cleared_day - (int) self->start_day) &&
+      replay->last_regress >= 0 &&
       replay->last_regress >= index - 14 &&
       trend_at (days, index, NULL) == TREND_RISING &&
       trend_at (days, index - 7, NULL) == TREND_RISING)
@@ -822,9 +833,15 @@ check_review (const DayInfo *days,
     return;
 
   verdict->alert = MAX (verdict->alert, PREHAB_ALERT_REVIEW);
-  reason (verdict,
-          _("Your pain has not changed much since you started (%.1f then, %.1f over the last week). The plan goes on, but a check with a physiotherapist or doctor is a good idea."),
-          baseline, last_week);
+  /* No improvement can also mean worse: say which. */
+  if (last_week - baseline >= meaningful_change (baseline))
+    reason (verdict,
+            _("Your pain is higher than when you started (%.1f then, %.1f over the last week). The plan goes on, but a check with a physiotherapist or doctor is a good idea."),
+            baseline, last_week);
+  else
+    reason (verdict,
+            _("Your pain has not changed much since you started (%.1f then, %.1f over the last week). The plan goes on, but a check with a physiotherapist or doctor is a good idea."),
+            baseline, last_week);
 }
 
 /* Records what the sessions of the past day taught: the green run, mobility
@@ -960,7 +977,10 @@ decide_day (PrehabPlanner *self,
       learn_from_yesterday (replay, days, index, zone, settle);
     }
 
-  if (index >= program_days && replay->phase != PREHAB_PHASE_MAINTAIN)
+  /* Maintain follows strengthen: a person still on the way there after
+   * week 8 keeps climbing the ladder, so that strength work starts light
+   * and only once the rules for it are met. */
+  if (index >= program_days && replay->phase == PREHAB_PHASE_STRENGTHEN)
     {
       change_phase (replay, PREHAB_PHASE_MAINTAIN, index);
       verdict->decision = PREHAB_DECISION_ADVANCE;
@@ -1129,6 +1149,36 @@ scaled (int value)
   return value > 0 ? MAX (1, (int) lround (value * RESTART_FRACTION)) : 0;
 }
 
+/* About 80 % of @dose after a gap. Reps and hold multiply, so scaling both
+ * would leave 64 % (and 10 × 3 s becomes 8 × 2 s, 53 %): scale the one
+ * variable whose rounding lands closest to 80 %, reps first on a tie. */
+static void
+restart_dose (PrehabDose *dose)
+{
+  int *variables[] = { &dose->reps, &dose->hold_s, &dose->duration_s };
+  int *best = NULL;
+  double best_miss = G_MAXDOUBLE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
+    {
+      int value = *variables[i];
+      double miss;
+
+      if (value <= 0)
+        continue;
+
+      miss = fabs ((double) scaled (value) / value - RESTART_FRACTION);
+      if (miss < best_miss)
+        {
+          best = variables[i];
+          best_miss = miss;
+        }
+    }
+
+  if (best != NULL)
+    *best = scaled (*best);
+}
+
 static GArray *
 build_session (PrehabPlanner *self,
                Replay        *replay,
@@ -1139,9 +1189,28 @@ build_session (PrehabPlanner *self,
   GArray *items = g_array_new (FALSE, TRUE, sizeof (PrehabPlanItem));
   g_autoptr (GHashTable) added = g_hash_table_new (g_str_hash, g_str_equal);
   const PrehabProgramWeek *week = template_week (self, replay->phase, replay->rung, index);
-  GArray *source = verdict->training && week->training->len > 0 ? week->training : week->daily;
+  g_autoptr (GArray) source = g_array_new (FALSE, FALSE, sizeof (PrehabProgramItem));
 
   g_array_set_clear_func (items, plan_item_clear);
+
+  /* Items are borrowed from the program. A strength day is the training
+   * template, then the daily posture work: PLANNER.md keeps posture work
+   * and movement breaks every day. */
+  if (verdict->training && week->training->len > 0)
+    {
+      g_array_append_vals (source, week->training->data, week->training->len);
+      for (guint i = 0; i < week->daily->len; i++)
+        {
+          const PrehabProgramItem *daily = &g_array_index (week->daily, PrehabProgramItem, i);
+          PrehabExercise *exercise = lookup_exercise (self, daily->exercise_id);
+
+          if (exercise != NULL &&
+              g_strcmp0 (prehab_exercise_get_category (exercise), "posture") == 0)
+            g_array_append_val (source, *daily);
+        }
+    }
+  else
+    g_array_append_vals (source, week->daily->data, week->daily->len);
 
   if (focus != NULL)
     *focus = g_strdup (week->focus);
@@ -1172,6 +1241,12 @@ build_session (PrehabPlanner *self,
       if (!swapped && !has_equipment_for (self, exercise))
         {
           chosen = doable_variant (self, template->exercise_id, FALSE);
+          /* A harder variant can be strength work (the thread the needle's
+           * is the active rotation at the wall): it never stands in for
+           * mobility, or strength would land on days that have none. */
+          if (chosen != NULL && !is_strength (exercise) &&
+              is_strength (lookup_exercise (self, chosen)))
+            chosen = NULL;
           if (chosen == NULL)
             {
               g_autofree char *needs = dup_missing_equipment (exercise);
@@ -1190,7 +1265,21 @@ build_session (PrehabPlanner *self,
 
       chosen_exercise = lookup_exercise (self, chosen);
       item.exercise_id = g_strdup (chosen);
-      item.strength = g_strcmp0 (prehab_exercise_get_category (chosen_exercise), "strength") == 0;
+      item.strength = is_strength (chosen_exercise);
+
+      /* A stand-in for missing equipment says why, as a left-out one does. */
+      if (!swapped && chosen_exercise != exercise && verdict->omitted != NULL)
+        {
+          g_autofree char *needs = dup_missing_equipment (exercise);
+
+          g_ptr_array_add (verdict->omitted,
+                           /* Translators: an exercise of the program replaced by another
+                            * one, e.g. "Seated thoracic mobilization over a chair takes
+                            * the place of Mid-back foam rolling, which needs Foam roller." */
+                           g_strdup_printf (_("%s takes the place of %s, which needs %s."),
+                                            prehab_exercise_get_name (chosen_exercise),
+                                            prehab_exercise_get_name (exercise), needs));
+        }
 
       if (g_strcmp0 (chosen, template->exercise_id) == 0)
         item.dose = template->dose;
@@ -1217,11 +1306,7 @@ build_session (PrehabPlanner *self,
         }
 
       if (verdict->restart)
-        {
-          item.dose.reps = scaled (item.dose.reps);
-          item.dose.hold_s = scaled (item.dose.hold_s);
-          item.dose.duration_s = scaled (item.dose.duration_s);
-        }
+        restart_dose (&item.dose);
 
       g_array_append_val (items, item);
     }

@@ -18,7 +18,10 @@
 
 #include <glib/gi18n.h>
 
+#include "prehab-exercise-window.h"
 #include "prehab-exercises-page.h"
+#include "prehab-plan-page.h"
+#include "prehab-today-page.h"
 
 struct _PrehabWindow
 {
@@ -27,6 +30,8 @@ struct _PrehabWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
+  PrehabTodayPage      *today_page;
+  PrehabPlanPage       *plan_page;
   PrehabExercisesPage  *exercises_page;
 
   PrehabStore          *store;
@@ -52,6 +57,73 @@ prehab_window_search_action (GtkWidget  *widget,
 
   adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->exercises_page));
   prehab_exercises_page_start_search (self->exercises_page);
+}
+
+static void
+prehab_window_show_exercise_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  PrehabWindow *self = PREHAB_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  g_autoptr (GListModel) exercises = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n;
+
+  exercises = prehab_exercise_load_all (self->store, &error);
+  if (exercises == NULL)
+    {
+      prehab_window_show_toast (self, error->message);
+      return;
+    }
+
+  n = g_list_model_get_n_items (exercises);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (PrehabExercise) exercise = g_list_model_get_item (exercises, i);
+
+      if (g_str_equal (prehab_exercise_get_id (exercise), id))
+        {
+          gtk_window_present (GTK_WINDOW (prehab_exercise_window_new (GTK_WINDOW (self),
+                                                                      exercise, exercises)));
+          return;
+        }
+    }
+}
+
+static void
+prehab_window_show_view_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  PrehabWindow *self = PREHAB_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/* Something was written: every view that shows the journal catches up. */
+static void
+on_data_changed_cb (PrehabWindow *self)
+{
+  prehab_today_page_reload (self->today_page);
+  prehab_plan_page_reload (self->plan_page);
+}
+
+static void
+on_page_error_cb (PrehabWindow *self,
+                  const char   *message)
+{
+  prehab_window_show_toast (self, message);
+}
+
+/* The command line may have written while the window was in the back. */
+static void
+on_is_active_changed_cb (PrehabWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    on_data_changed_cb (self);
 }
 
 /* The schema is missing when Prehab runs uninstalled without
@@ -97,6 +169,10 @@ prehab_window_constructed (GObject *object)
       g_warning ("%s", error->message);
       prehab_window_show_toast (self, error->message);
     }
+
+  prehab_today_page_set_store (self->today_page, self->store);
+  prehab_plan_page_set_store (self->plan_page, self->store);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
 
   /* Typing anywhere in the window searches the catalog. */
   prehab_exercises_page_set_key_capture_widget (self->exercises_page, GTK_WIDGET (self));
@@ -168,13 +244,23 @@ prehab_window_class_init (PrehabWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PREHAB_TYPE_EXERCISES_PAGE);
+  g_type_ensure (PREHAB_TYPE_TODAY_PAGE);
+  g_type_ensure (PREHAB_TYPE_PLAN_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/prehab-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PrehabWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PrehabWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, PrehabWindow, today_page);
+  gtk_widget_class_bind_template_child (widget_class, PrehabWindow, plan_page);
   gtk_widget_class_bind_template_child (widget_class, PrehabWindow, exercises_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_data_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_error_cb);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, prehab_window_search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s",
+                                   prehab_window_show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-exercise", "s",
+                                   prehab_window_show_exercise_action);
 }
 
 static void

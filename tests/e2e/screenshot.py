@@ -83,6 +83,10 @@ def parse_args():
                         help="prefer the dark style (ADW_DEBUG_COLOR_SCHEME=prefer-dark)")
     parser.add_argument("--width", type=int, help="crop width (default: the window's width)")
     parser.add_argument("--height", type=int, help="crop height (default: the window's height)")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="use this data folder (kept) instead of an empty one")
+    parser.add_argument("--view", type=int, metavar="N",
+                        help="press Alt+N to show the N-th view (1 Today, 2 Plan, 3 Exercises)")
     parser.add_argument("--search", metavar="TEXT",
                         help="open the search bar and search for TEXT first")
     return parser.parse_args()
@@ -227,8 +231,11 @@ def main():
     else:
         env.pop("ADW_DEBUG_COLOR_SCHEME", None)
 
-    data_dir = os.path.join(tmp, "data")
-    os.mkdir(data_dir)
+    if args.data_dir:
+        data_dir = args.data_dir
+    else:
+        data_dir = os.path.join(tmp, "data")
+        os.mkdir(data_dir)
     proc = None
     try:
         proc = subprocess.Popen([args.prehab, "--data-dir", data_dir],
@@ -251,6 +258,14 @@ def main():
             catalog_shown.last = f"rows: {rows}"
             return rows and any(r.startswith("Cat-cow") for r in rows)
         poll("the catalog in the Exercises view", catalog_shown)
+
+        if args.view is not None:
+            time.sleep(0.5)
+            # X keycodes of the default Xvfb keymap: Alt_L 64, "1" 10 … "9" 18
+            Atspi.generate_keyboard_event(64, None, Atspi.KeySynthType.PRESS)
+            Atspi.generate_keyboard_event(9 + args.view, None, Atspi.KeySynthType.PRESSRELEASE)
+            Atspi.generate_keyboard_event(64, None, Atspi.KeySynthType.RELEASE)
+            time.sleep(0.5)
 
         if args.search is not None:
             button = poll('the "Search Exercises" button',
