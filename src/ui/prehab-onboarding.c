@@ -18,7 +18,6 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "prehab-date-chooser.h"
 #include "prehab-day-picker.h"

@@ -359,6 +359,7 @@ test_first_run_defaults (Fixture       *fixture,
   const char * const *defaults = prehab_default_equipment ();
   g_autoptr (GDateTime) start = NULL;
   g_autofree char *start_date = NULL;
+  AdwWindowTitle *title;
 
   open_onboarding (fixture, NULL);
 
@@ -395,9 +396,8 @@ test_first_run_defaults (Fixture       *fixture,
   go_to_page (fixture, "pain");
   g_assert_cmpstr (button_label (fixture, "back_button"), ==, "Back");
   g_assert_cmpstr (button_label (fixture, "next_button"), ==, "Start Program");
-  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (template_child (fixture,
-                                                                                    "window_title"))),
-                   ==, "Step 6 of 6");
+  title = ADW_WINDOW_TITLE (template_child (fixture, "window_title"));
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Step 6 of 6");
   g_assert_cmpint (fixture->n_finished, ==, 0);
   g_assert_null (load_active (fixture));
 }
