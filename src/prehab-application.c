@@ -43,6 +43,7 @@ present_window (PrehabApplication *self,
   if (toast != NULL)
     prehab_window_show_toast (window, toast);
   gtk_window_present (GTK_WINDOW (window));
+  prehab_window_present_first_run (window);
 }
 
 /* Puts the newest usable backup in place of the damaged journal, which is

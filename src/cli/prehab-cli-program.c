@@ -240,11 +240,40 @@ alert_to_id (PrehabAlert alert)
   return ids[alert];
 }
 
-static char *
-plan_to_json (const PrehabPlan *plan,
-              const char       *program_id,
-              GHashTable       *names)
+static void
+add_enrollment (JsonBuilder            *builder,
+                const PrehabEnrollment *enrollment)
 {
+  json_builder_set_member_name (builder, "enrollment");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "start_date");
+  json_builder_add_string_value (builder, enrollment->start_date);
+  json_builder_set_member_name (builder, "training_days");
+  json_builder_begin_array (builder);
+  for (guint i = 0; prehab_weekdays[i].id != NULL; i++)
+    if ((enrollment->training_days & (1u << i)) != 0)
+      json_builder_add_string_value (builder, prehab_weekdays[i].id);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "equipment");
+  json_builder_begin_array (builder);
+  for (guint i = 0; enrollment->equipment != NULL && enrollment->equipment[i] != NULL; i++)
+    json_builder_add_string_value (builder, enrollment->equipment[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "cleared_at");
+  if (enrollment->cleared_at != NULL)
+    json_builder_add_string_value (builder, enrollment->cleared_at);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+}
+
+static char *
+plan_to_json (const PrehabPlan       *plan,
+              const PrehabEnrollment *enrollment,
+              GHashTable             *names)
+{
+  const char *program_id = enrollment->program_id;
+
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autoptr (JsonNode) root = NULL;
@@ -316,6 +345,7 @@ plan_to_json (const PrehabPlan *plan,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  add_enrollment (builder, enrollment);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -412,7 +442,7 @@ prehab_cli_run_status (const char  *data_dir,
 
   if (as_json)
     {
-      g_autofree char *text = plan_to_json (plan, enrollment->program_id, names);
+      g_autofree char *text = plan_to_json (plan, enrollment, names);
       g_print ("%s\n", text);
     }
   else

@@ -20,6 +20,7 @@
 
 #include "prehab-exercise-window.h"
 #include "prehab-exercises-page.h"
+#include "prehab-onboarding.h"
 #include "prehab-plan-page.h"
 #include "prehab-today-page.h"
 
@@ -101,6 +102,32 @@ prehab_window_show_view_action (GtkWidget  *widget,
 
   if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static void on_data_changed_cb (PrehabWindow *self);
+
+static void
+prehab_window_onboarding_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  PrehabWindow *self = PREHAB_WINDOW (widget);
+  g_autoptr (PrehabEnrollment) current = NULL;
+  g_autoptr (GError) error = NULL;
+  PrehabOnboarding *onboarding;
+
+  current = prehab_enrollment_load_active (self->store, &error);
+  if (error != NULL)
+    {
+      prehab_window_show_toast (self, error->message);
+      return;
+    }
+
+  onboarding = prehab_onboarding_new (self->store, current);
+  gtk_window_set_transient_for (GTK_WINDOW (onboarding), GTK_WINDOW (self));
+  g_signal_connect_object (onboarding, "finished", G_CALLBACK (on_data_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (onboarding));
 }
 
 /* Something was written: every view that shows the journal catches up. */
@@ -257,6 +284,8 @@ prehab_window_class_init (PrehabWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_page_error_cb);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, prehab_window_search_action);
+  gtk_widget_class_install_action (widget_class, "win.onboarding", NULL,
+                                   prehab_window_onboarding_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s",
                                    prehab_window_show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-exercise", "s",
@@ -297,4 +326,23 @@ prehab_window_show_toast (PrehabWindow *self,
   toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * prehab_window_present_first_run:
+ * @self: the window
+ *
+ * Shows the set-up on top of the window when no program was started yet.
+ */
+void
+prehab_window_present_first_run (PrehabWindow *self)
+{
+  g_autoptr (PrehabEnrollment) current = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_if_fail (PREHAB_IS_WINDOW (self));
+
+  current = prehab_enrollment_load_active (self->store, &error);
+  if (current == NULL && error == NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.onboarding", NULL);
 }

@@ -22,4 +22,6 @@ PrehabWindow *prehab_window_new (gpointer     application,
 void          prehab_window_show_toast (PrehabWindow *self,
                                         const char   *message);
 
+void          prehab_window_present_first_run (PrehabWindow *self);
+
 G_END_DECLS
