@@ -487,13 +487,13 @@ prehab_onboarding_close_request (GtkWindow *window)
   if (self->finished || self->quit_confirmed || is_revisit (self))
     return GTK_WINDOW_CLASS (prehab_onboarding_parent_class)->close_request (window);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Quit Set-up?"),
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Quit Set-Up?"),
                                                        _("Prehab needs these answers to plan "
                                                          "your days. Nothing has been saved "
                                                          "yet; set-up starts again the next "
                                                          "time you open Prehab.")));
   adw_message_dialog_add_responses (dialog,
-                                    "continue", _("C_ontinue Set-up"),
+                                    "continue", _("C_ontinue Set-Up"),
                                     "quit", _("_Quit"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "quit", ADW_RESPONSE_DESTRUCTIVE);
@@ -687,7 +687,7 @@ prehab_onboarding_init (PrehabOnboarding *self)
                        _("A few questions, and your eight weeks of neck and mid-back exercises "
                          "are ready to start."));
   /* Translators: the title of the first set-up, shown in narrow header bars */
-  adw_window_title_set_title (self->window_title, _("Set-up"));
+  adw_window_title_set_title (self->window_title, _("Set-Up"));
 
   set_equipment (self, prehab_default_equipment ());
   prehab_day_picker_set_days (self->day_picker, PREHAB_TRAINING_DAYS_DEFAULT);
@@ -708,17 +708,20 @@ load_enrollment (PrehabOnboarding       *self,
   self->needs_clearance = current->flags != NULL && current->flags[0] != NULL
                           && current->cleared_at == NULL;
 
+  /* A review does not ask for today's pain: that page is never shown. */
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, "pain"), FALSE);
+
   prehab_safety_check_set_flags (self->safety_check, (const char * const *)current->flags);
   prehab_date_chooser_set_date (self->date_chooser, current->start_date);
   set_equipment (self, (const char * const *)current->equipment);
   prehab_day_picker_set_days (self->day_picker, current->training_days);
 
-  gtk_label_set_label (self->welcome_title, _("Review Your Set-up"));
+  gtk_label_set_label (self->welcome_title, _("Review Your Set-Up"));
   gtk_label_set_label (self->welcome_body,
                        _("Check your answers and change what no longer fits. Your journal and "
                          "your sessions stay as they are."));
-  gtk_window_set_title (GTK_WINDOW (self), _("Program Set-up"));
-  adw_window_title_set_title (self->window_title, _("Program Set-up"));
+  gtk_window_set_title (GTK_WINDOW (self), _("Program Set-Up"));
+  adw_window_title_set_title (self->window_title, _("Program Set-Up"));
 
   update_clearance (self);
   update_buttons (self);

@@ -45,6 +45,7 @@ KEY_RETURN = 0xff0d
 KEY_HOME = 0xff50
 KEY_LEFT = 0xff51
 KEY_RIGHT = 0xff53
+KEY_DOWN = 0xff54
 
 os.environ["PREHAB_TODAY"] = TODAY
 data_dir = None
@@ -57,12 +58,12 @@ def remember_data_dir(path):
 
 # ------------------------------------------------------------------ helpers
 
-def find_set_up_window(app):
-    """The set-up window, by its title."""
+def find_set_up_window(app, title="Set Up Prehab"):
+    """The set-up window, by its title: "Program Set-Up" for a review."""
     app.clear_cache()
     for i in range(app.get_child_count()):
         frame = app.get_child_at_index(i)
-        if frame is not None and frame.get_name() == "Set Up Prehab":
+        if frame is not None and frame.get_name() == title:
             return frame
     return None
 
@@ -337,6 +338,61 @@ def test_status(app):
     return f"status: day {day}, baseline {status['baseline']}, session {exercises}"
 
 
+def test_review(app):
+    """The menu's "Program Set-Up…" shows what was saved, without the pain
+    question, and Cancel closes it without asking."""
+    # The menu button's inner toggle carries the "click" action.
+    def menu_button():
+        menu_button.last = 'no "Main Menu" button with an action'
+        return next((n for n in walk(app) if n.get_role() == Atspi.Role.PUSH_BUTTON
+                     and n.get_name() == "Main Menu" and Atspi.Action.get_n_actions(n) > 0),
+                    None)
+    Atspi.Action.do_action(poll('the "Main Menu" button', menu_button), 0)
+
+    def menu_item():
+        menu_item.last = 'no menu item "Program Set-Up…"'
+        return find(app, role=Atspi.Role.MENU_ITEM, name="Program Set-Up…")
+    item = poll('the menu item "Program Set-Up…"', menu_item)
+
+    # GTK 4.8 gives menu items no action: the open menu takes the keyboard.
+    for _ in range(5):
+        if has_state(item, Atspi.StateType.FOCUSED):
+            break
+        press_key(KEY_DOWN)
+        time.sleep(0.2)
+    wait_for_state(item, Atspi.StateType.FOCUSED, True, f'"{item.get_name()}" to take the focus')
+    press_key(KEY_RETURN)
+
+    def review():
+        window = find_set_up_window(app, "Program Set-Up")
+        return window if window and find(window, role=Atspi.Role.HEADING,
+                                         name="Review Your Set-Up") else None
+    window = poll("the review of the set-up", review)
+
+    problems = []
+    step = find(window, prefix="Step ")
+    if step is None or step.get_name() != "Step 1 of 5":
+        problems.append(f"step label {step.get_name() if step else None!r}, expected 1 of 5")
+    if start_date_text(window) != "Monday 5 January 2026":
+        problems.append(f"start date {start_date_text(window)!r}")
+    pressed = {n.get_name() for n in walk(window) if n.get_role() == Atspi.Role.PUSH_BUTTON
+               and n.get_name() in ALL_DAYS and has_state(n, Atspi.StateType.PRESSED)}
+    if pressed != DAYS:
+        problems.append(f"days {sorted(pressed)}")
+    checked = {n.get_name() for n in walk(window) if n.get_role() == Atspi.Role.CHECK_BOX
+               and has_state(n, Atspi.StateType.CHECKED)}
+    if checked != {"Sturdy chair", "Towel", "Wall", "Door frame", "Foam roller"}:
+        problems.append(f"checked {sorted(checked)}")
+    if find(window, role=Atspi.Role.SLIDER) is not None:
+        problems.append("the review asks for today's pain")
+    if problems:
+        raise AssertionError("; ".join(problems))
+
+    press_button(window, "Cancel")
+    poll("the review to close", lambda: find_set_up_window(app, "Program Set-Up") is None)
+    return "the review showed the saved answers and closed on Cancel"
+
+
 TESTS = [
     ("an empty journal opens the set-up on its welcome page", test_welcome),
     ("the safety check asks every question and advises on a yes", test_safety),
@@ -345,6 +401,7 @@ TESTS = [
     ("training days can be chosen", test_training_days),
     ("the pain scale takes arrow keys and Enter starts the program", test_pain_and_start),
     ("prehab status --json reports the program as it was set up", test_status),
+    ('"Program Set-Up…" in the menu shows the saved answers', test_review),
 ]
 
 

@@ -38,7 +38,7 @@ pid=$!
 
 # Wait for the window to map, then for its last frame.
 tries=0
-until xwininfo -root -children 2>/dev/null | grep -q '"\(Set Up Prehab\|Program Set-up\)"'; do
+until xwininfo -root -children 2>/dev/null | grep -q '"\(Set Up Prehab\|Program Set-Up\)"'; do
   tries=$((tries + 1))
   if [ $tries -gt 100 ] || ! kill -0 "$pid" 2>/dev/null; then
     echo "$0: the set-up window did not appear" >&2
@@ -55,7 +55,7 @@ fi
 
 import -window root "$raw"
 geometry=$(xwininfo -root -children |
-  sed -n 's/.*"\(Set Up Prehab\|Program Set-up\)": ([^)]*)  *\([0-9]*x[0-9]*+[-0-9]*+[-0-9]*\).*/\2/p' |
+  sed -n 's/.*"\(Set Up Prehab\|Program Set-Up\)": ([^)]*)  *\([0-9]*x[0-9]*+[-0-9]*+[-0-9]*\).*/\2/p' |
   head -n 1)
 /usr/bin/convert "$raw" -crop "$geometry" +repage "png:$output"
 echo "wrote $output ($geometry)"

@@ -497,16 +497,16 @@ test_first_run_quit (Fixture       *fixture,
 
   open_onboarding (fixture, NULL);
 
-  /* Cancel asks first; "Continue Set-up" keeps everything as it was. */
+  /* Cancel asks first; "Continue Set-Up" keeps everything as it was. */
   click (fixture, "back_button");
-  answer_dialog (fixture, "Quit Set-up?", "continue");
+  answer_dialog (fixture, "Quit Set-Up?", "continue");
   g_assert_false (fixture->destroyed);
   g_assert_cmpstr (visible_page (fixture), ==, "welcome");
 
   /* Escape asks the same. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->onboarding), "window.close", NULL);
   flush_events ();
-  answer_dialog (fixture, "Quit Set-up?", "quit");
+  answer_dialog (fixture, "Quit Set-Up?", "quit");
   g_assert_true (fixture->destroyed);
   g_assert_cmpint (fixture->n_finished, ==, 0);
 
@@ -559,7 +559,7 @@ test_revisit (Fixture       *fixture,
   open_onboarding (fixture, current);
 
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (template_child (fixture, "welcome_title"))),
-                   ==, "Review Your Set-up");
+                   ==, "Review Your Set-Up");
   g_assert_cmpstr (button_label (fixture, "back_button"), ==, "Cancel");
 
   /* The answers of the enrollment are shown. */
