@@ -170,6 +170,22 @@ prehab_date_dup_now (void)
 }
 
 /**
+ * prehab_date_dup_now_seconds:
+ *
+ * Returns: (transfer full): the local time as YYYY-MM-DD HH:MM:SS, on the
+ *   day prehab_date_dup_today() gives
+ */
+char *
+prehab_date_dup_now_seconds (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = prehab_date_dup_today ();
+  g_autofree char *time = g_date_time_format (now, "%H:%M:%S");
+
+  return g_strdup_printf ("%s %s", today, time);
+}
+
+/**
  * prehab_day_weekday:
  * @day: a Julian day number
  *

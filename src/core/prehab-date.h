@@ -21,6 +21,7 @@ gboolean prehab_parse_time   (const char *text,
                               int        *minute);
 char    *prehab_date_dup_today (void);
 char    *prehab_date_dup_now   (void);
+char    *prehab_date_dup_now_seconds (void);
 int      prehab_day_weekday  (guint32     day);
 
 G_END_DECLS

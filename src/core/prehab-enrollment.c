@@ -265,16 +265,6 @@ start_cb (PrehabStore  *store,
   return TRUE;
 }
 
-static char *
-dup_now_seconds (void)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = prehab_date_dup_today ();
-  g_autofree char *time = g_date_time_format (now, "%H:%M:%S");
-
-  return g_strdup_printf ("%s %s", today, time);
-}
-
 /**
  * prehab_enrollment_start:
  * @store: an open store
@@ -293,7 +283,7 @@ prehab_enrollment_start (PrehabStore                    *store,
                          GError                        **error)
 {
   g_autofree char *today = prehab_date_dup_today ();
-  g_autofree char *now = dup_now_seconds ();
+  g_autofree char *now = prehab_date_dup_now_seconds ();
   StartData data = { settings, 0, now };
 
   g_return_val_if_fail (PREHAB_IS_STORE (store), 0);
@@ -364,7 +354,7 @@ prehab_enrollment_update (PrehabStore                    *store,
                           GError                        **error)
 {
   g_autofree char *today = prehab_date_dup_today ();
-  g_autofree char *now = dup_now_seconds ();
+  g_autofree char *now = prehab_date_dup_now_seconds ();
   PrehabEnrollmentSettings checked = *settings;
   UpdateData data = { &checked, id, now };
 
@@ -418,7 +408,7 @@ prehab_enrollment_confirm_cleared (PrehabStore  *store,
                                    gint64        id,
                                    GError      **error)
 {
-  g_autofree char *now = dup_now_seconds ();
+  g_autofree char *now = prehab_date_dup_now_seconds ();
   ClearData data = { id, now };
 
   g_return_val_if_fail (PREHAB_IS_STORE (store), FALSE);

@@ -232,18 +232,6 @@ prehab_exercise_init (PrehabExercise *self)
   self->equipment = g_ptr_array_new_with_free_func (equipment_use_free);
 }
 
-static const char *
-translated (PrehabStatement *stmt,
-            int              column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  if (text == NULL || *text == '\0')
-    return "";
-
-  return g_dgettext (GETTEXT_PACKAGE, text);
-}
-
 /* Adds the vocabulary ids found in @found to @array in vocabulary order. */
 static void
 add_in_vocabulary_order (GPtrArray        *array,
@@ -326,7 +314,7 @@ load_equipment (PrehabStore  *store,
 
       use = g_new0 (PrehabEquipmentUse, 1);
       use->id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      use->name = g_strdup (translated (stmt, 2));
+      use->name = g_strdup (prehab_statement_get_translated (stmt, 2));
       use->alt_group = sqlite3_column_int (stmt, 3);
       use->optional = sqlite3_column_int (stmt, 4) != 0;
       g_ptr_array_add (exercise->equipment, use);
@@ -366,7 +354,7 @@ load_texts (PrehabStore  *store,
       else
         array = exercise->cautions;
 
-      g_ptr_array_add (array, g_strdup (translated (stmt, 2)));
+      g_ptr_array_add (array, g_strdup (prehab_statement_get_translated (stmt, 2)));
     }
 
   return rc == 0;
@@ -447,8 +435,8 @@ load_all_in_snapshot (PrehabStore  *store,
       const char *tempo = (const char *) sqlite3_column_text (stmt, 10);
 
       exercise->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      exercise->name = g_strdup (translated (stmt, 1));
-      exercise->summary = g_strdup (translated (stmt, 2));
+      exercise->name = g_strdup (prehab_statement_get_translated (stmt, 1));
+      exercise->summary = g_strdup (prehab_statement_get_translated (stmt, 2));
       exercise->category = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       exercise->position = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
       exercise->dose.sets = sqlite3_column_int (stmt, 5);

@@ -103,6 +103,7 @@ struct _PrehabPlanner
 
   const PrehabProgram *program;
   GHashTable          *exercises;       /* id → PrehabExercise */
+  gint64               enrollment_id;
   guint32              start_day;
   guint                training_days;
   GHashTable          *equipment;       /* set of ids */
@@ -1408,6 +1409,7 @@ run (PrehabPlanner *self,
         {
           double baseline;
 
+          plan->enrollment_id = self->enrollment_id;
           plan->day = self->start_day + index;
           plan->day_index = index;
           plan->week = index / 7 + 1;
@@ -1501,6 +1503,7 @@ prehab_planner_new (const PrehabProgram    *program,
 
   self = g_object_new (PREHAB_TYPE_PLANNER, NULL);
   self->program = program;
+  self->enrollment_id = enrollment->id;
   self->start_day = prehab_date_to_day (enrollment->start_date);
   self->training_days = enrollment->training_days;
   g_return_val_if_fail (self->start_day != 0, self);
@@ -1749,6 +1752,7 @@ prehab_planner_preview (PrehabPlanner *self,
   verdict.omitted = g_ptr_array_new_with_free_func (g_free);
 
   plan = g_new0 (PrehabPlan, 1);
+  plan->enrollment_id = self->enrollment_id;
   plan->day = day;
   plan->day_index = index;
   plan->week = index / 7 + 1;

@@ -90,6 +90,7 @@ typedef struct
 
 typedef struct
 {
+  gint64          enrollment_id; /* the enrollment it was decided for */
   guint32         day;
   int             week;          /* 1-based; past the program's end in maintain */
   int             day_in_week;   /* 1–7 */

@@ -56,18 +56,6 @@ program_item_clear (gpointer data)
   g_clear_pointer (&item->exercise_id, g_free);
 }
 
-static const char *
-translated (PrehabStatement *stmt,
-            int              column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  if (text == NULL || *text == '\0')
-    return "";
-
-  return g_dgettext (GETTEXT_PACKAGE, text);
-}
-
 static int
 override_or (PrehabStatement *stmt,
              int              column,
@@ -103,8 +91,8 @@ load_in_snapshot (PrehabStore  *store,
     }
 
   program->id = g_strdup (program_id);
-  program->name = g_strdup (translated (stmt, 0));
-  program->description = g_strdup (translated (stmt, 1));
+  program->name = g_strdup (prehab_statement_get_translated (stmt, 0));
+  program->description = g_strdup (prehab_statement_get_translated (stmt, 1));
   program->n_weeks = sqlite3_column_int (stmt, 2);
   program->weeks = g_new0 (PrehabProgramWeek, program->n_weeks);
   g_clear_pointer (&stmt, prehab_statement_release);
@@ -140,7 +128,7 @@ load_in_snapshot (PrehabStore  *store,
       week = &program->weeks[number - 1];
       prehab_phase_from_id ((const char *) sqlite3_column_text (stmt, 1), &week->phase);
       g_free (week->focus);
-      week->focus = g_strdup (translated (stmt, 2));
+      week->focus = g_strdup (prehab_statement_get_translated (stmt, 2));
     }
   if (rc < 0)
     return NULL;

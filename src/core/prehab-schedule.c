@@ -353,7 +353,6 @@ prehab_schedule_preview (PrehabStore  *store,
 typedef struct
 {
   const PrehabPlan *plan;
-  gint64            enrollment_id;
 } RecordData;
 
 static gboolean
@@ -395,7 +394,7 @@ record_cb (PrehabStore  *store,
                                error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, data->enrollment_id);
+  sqlite3_bind_int64 (stmt, 1, plan->enrollment_id);
   sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, prehab_decision_to_id (plan->decision), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, prehab_phase_to_id (plan->phase_from), -1, SQLITE_STATIC);
@@ -421,22 +420,11 @@ prehab_schedule_record_decision (PrehabStore       *store,
                                  const PrehabPlan  *plan,
                                  GError           **error)
 {
-  g_autoptr (PrehabEnrollment) enrollment = NULL;
-  RecordData data = { plan, 0 };
+  RecordData data = { plan };
 
   g_return_val_if_fail (PREHAB_IS_STORE (store), FALSE);
-  g_return_val_if_fail (plan != NULL, FALSE);
+  g_return_val_if_fail (plan != NULL && plan->enrollment_id > 0, FALSE);
 
-  enrollment = prehab_enrollment_load_active (store, error);
-  if (enrollment == NULL)
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error_literal (error, PREHAB_SCHEDULE_ERROR, PREHAB_SCHEDULE_ERROR_NOT_STARTED,
-                             _("The program has not been started yet"));
-      return FALSE;
-    }
-
-  data.enrollment_id = enrollment->id;
   return prehab_store_transaction (store, record_cb, &data, error);
 }
 
@@ -468,11 +456,13 @@ prehab_schedule_load_calendar (PrehabStore  *store,
   g_autoptr (GArray) cells = NULL;
   g_autoptr (GArray) replay = NULL;
   g_autoptr (GPtrArray) sessions = NULL;
-  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (PrehabStatement) pain = NULL;
   g_autofree char *last_date = NULL;
+  g_autofree char *last_end = NULL;
   guint32 today_day = prehab_date_to_day (today);
   guint n_days;
   guint32 last_day;
+  int rc;
 
   g_return_val_if_fail (PREHAB_IS_STORE (store), NULL);
   g_return_val_if_fail (today_day != 0, NULL);
@@ -490,9 +480,6 @@ prehab_schedule_load_calendar (PrehabStore  *store,
   sessions = prehab_journal_list_sessions (store, context.enrollment->id,
                                            context.enrollment->start_date, last_date, error);
   if (sessions == NULL)
-    return NULL;
-  entries = prehab_journal_list_entries (store, context.enrollment->start_date, last_date, error);
-  if (entries == NULL)
     return NULL;
 
   cells = g_array_sized_new (FALSE, TRUE, sizeof (PrehabCalendarDay), n_days);
@@ -544,28 +531,26 @@ prehab_schedule_load_calendar (PrehabStore  *store,
         }
     }
 
-  {
-    g_autofree double *sums = g_new0 (double, n_days);
-    g_autofree int *counts = g_new0 (int, n_days);
+  /* The day's pain: the mean of its ratings, rounded. */
+  last_end = g_strconcat (last_date, "Z", NULL);
+  pain = prehab_store_prepare (store,
+                               "SELECT substr (logged_at, 1, 10), avg (pain) FROM pain_entry "
+                               "WHERE logged_at >= ?1 AND logged_at < ?2 GROUP BY 1",
+                               error);
+  if (pain == NULL)
+    return NULL;
+  sqlite3_bind_text (pain, 1, context.enrollment->start_date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (pain, 2, last_end, -1, SQLITE_TRANSIENT);
+  while ((rc = prehab_store_step_row (store, pain, error)) > 0)
+    {
+      guint32 day = prehab_date_to_day ((const char *) sqlite3_column_text (pain, 0));
 
-    for (guint i = 0; i < entries->len; i++)
-      {
-        const PrehabPainEntry *entry = entries->pdata[i];
-        guint32 day;
-        int minute;
-
-        if (prehab_parse_time (entry->logged_at, &day, &minute) &&
-            day >= context.start_day && day <= last_day)
-          {
-            sums[day - context.start_day] += entry->pain;
-            counts[day - context.start_day]++;
-          }
-      }
-
-    for (guint i = 0; i < n_days; i++)
-      if (counts[i] > 0)
-        g_array_index (cells, PrehabCalendarDay, i).pain = (int) lround (sums[i] / counts[i]);
-  }
+      if (day >= context.start_day && day <= last_day)
+        g_array_index (cells, PrehabCalendarDay, day - context.start_day).pain =
+          (int) lround (sqlite3_column_double (pain, 1));
+    }
+  if (rc < 0)
+    return NULL;
 
   return g_steal_pointer (&cells);
 }

@@ -51,6 +51,9 @@ PrehabStore     *prehab_store_open_with_migrations (const char          *data_di
 void             prehab_statement_bind_text (PrehabStatement *stmt,
                                              int              column,
                                              const char      *text);
+/* Reads a column of catalog text in the current language ("" when empty). */
+const char      *prehab_statement_get_translated (PrehabStatement *stmt,
+                                                  int              column);
 /* Reads a column as int, -1 when NULL. */
 int              prehab_statement_get_int_or_unset (PrehabStatement *stmt,
                                                     int              column);

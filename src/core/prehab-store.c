@@ -284,6 +284,42 @@ prehab_statement_get_int_or_unset (PrehabStatement *stmt,
   return sqlite3_column_int (stmt, column);
 }
 
+/**
+ * prehab_store_get_data_version:
+ * @self: a store
+ *
+ * SQLite's data version of this connection: it changes whenever another
+ * connection (the command line, say) commits to the journal, so a view
+ * knows when to read again.
+ *
+ * Returns: the data version, or -1 on error
+ */
+gint64
+prehab_store_get_data_version (PrehabStore *self)
+{
+  g_autoptr (PrehabStatement) stmt = NULL;
+
+  g_return_val_if_fail (PREHAB_IS_STORE (self), -1);
+
+  stmt = prehab_store_prepare (self, "PRAGMA data_version", NULL);
+  if (stmt == NULL || prehab_store_step_row (self, stmt, NULL) <= 0)
+    return -1;
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+const char *
+prehab_statement_get_translated (PrehabStatement *stmt,
+                                 int              column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  if (text == NULL || *text == '\0')
+    return "";
+
+  return g_dgettext (GETTEXT_PACKAGE, text);
+}
+
 sqlite3 *
 prehab_store_get_db (PrehabStore *self)
 {

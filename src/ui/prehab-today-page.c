@@ -476,9 +476,7 @@ static void
 on_break_clicked_cb (PrehabTodayPage *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *time = g_date_time_format (now, "%H:%M:%S");
-  g_autofree char *taken_at = g_strdup_printf ("%s %s", self->today, time);
+  g_autofree char *taken_at = prehab_date_dup_now_seconds ();
   GtkWidget *overlay;
   AdwToast *toast;
 
@@ -664,7 +662,6 @@ void
 prehab_today_page_reload (PrehabTodayPage *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (PrehabEnrollment) enrollment = NULL;
   g_autoptr (PrehabPlan) plan = NULL;
   g_autoptr (PrehabSession) session = NULL;
 
@@ -676,25 +673,19 @@ prehab_today_page_reload (PrehabTodayPage *self)
   g_free (self->today);
   self->today = prehab_date_dup_today ();
 
-  enrollment = prehab_enrollment_load_active (self->store, &error);
-  if (enrollment == NULL)
-    {
-      self->enrollment_id = 0;
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      if (error != NULL)
-        report (self, error);
-      return;
-    }
-  self->enrollment_id = enrollment->id;
-
   plan = prehab_schedule_decide (self->store, self->today, &error);
   if (plan == NULL)
     {
-      /* A start date after today (clock change): nothing to show yet. */
+      self->enrollment_id = 0;
       gtk_stack_set_visible_child_name (self->stack, "empty");
-      report (self, error);
+      /* Not started yet is what the empty page says; anything else (a
+       * start date after today after a clock change, a read error) is
+       * reported. */
+      if (!g_error_matches (error, PREHAB_SCHEDULE_ERROR, PREHAB_SCHEDULE_ERROR_NOT_STARTED))
+        report (self, error);
       return;
     }
+  self->enrollment_id = plan->enrollment_id;
 
   if (!prehab_schedule_record_decision (self->store, plan, &error))
     {
@@ -702,7 +693,7 @@ prehab_today_page_reload (PrehabTodayPage *self)
       g_clear_error (&error);
     }
 
-  session = prehab_journal_load_session (self->store, enrollment->id, self->today, &error);
+  session = prehab_journal_load_session (self->store, plan->enrollment_id, self->today, &error);
   if (session == NULL && error != NULL)
     {
       report (self, error);

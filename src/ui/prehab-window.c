@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "prehab-date.h"
 #include "prehab-exercise-window.h"
 #include "prehab-exercises-page.h"
 #include "prehab-onboarding.h"
@@ -37,6 +38,8 @@ struct _PrehabWindow
 
   PrehabStore          *store;
   GSettings            *settings;
+  gint64                data_version;  /* of the journal the views show */
+  char                 *shown_day;
 };
 
 G_DEFINE_FINAL_TYPE (PrehabWindow, prehab_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -134,6 +137,10 @@ prehab_window_onboarding_action (GtkWidget  *widget,
 static void
 on_data_changed_cb (PrehabWindow *self)
 {
+  self->data_version = prehab_store_get_data_version (self->store);
+  g_free (self->shown_day);
+  self->shown_day = prehab_date_dup_today ();
+
   prehab_today_page_reload (self->today_page);
   prehab_plan_page_reload (self->plan_page);
 }
@@ -145,11 +152,19 @@ on_page_error_cb (PrehabWindow *self,
   prehab_window_show_toast (self, message);
 }
 
-/* The command line may have written while the window was in the back. */
+/* The command line may have written, or the day may have changed, while
+ * the window was in the back. */
 static void
 on_is_active_changed_cb (PrehabWindow *self)
 {
-  if (gtk_window_is_active (GTK_WINDOW (self)))
+  g_autofree char *today = NULL;
+
+  if (!gtk_window_is_active (GTK_WINDOW (self)))
+    return;
+
+  today = prehab_date_dup_today ();
+  if (prehab_store_get_data_version (self->store) != self->data_version ||
+      g_strcmp0 (today, self->shown_day) != 0)
     on_data_changed_cb (self);
 }
 
@@ -199,6 +214,8 @@ prehab_window_constructed (GObject *object)
 
   prehab_today_page_set_store (self->today_page, self->store);
   prehab_plan_page_set_store (self->plan_page, self->store);
+  self->data_version = prehab_store_get_data_version (self->store);
+  self->shown_day = prehab_date_dup_today ();
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
 
   /* Typing anywhere in the window searches the catalog. */
@@ -213,6 +230,7 @@ prehab_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PREHAB_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->shown_day, g_free);
 
   G_OBJECT_CLASS (prehab_window_parent_class)->dispose (object);
 }
