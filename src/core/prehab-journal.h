@@ -71,6 +71,42 @@ void           prehab_session_free (PrehabSession *session);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrehabSession, prehab_session_free)
 
+/* A trigger the person can pick: a built-in one or one of their own. */
+typedef struct
+{
+  gint64  id;
+  char   *builtin_id;  /* NULL for the person's own */
+  char   *name;        /* translated for built-in triggers */
+  guint   uses;        /* how many entries name it */
+} PrehabTrigger;
+
+void prehab_trigger_free (PrehabTrigger *trigger);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrehabTrigger, prehab_trigger_free)
+
+/* The key to use in PrehabPainEntry.triggers: the built-in id or the name. */
+const char *prehab_trigger_get_key (const PrehabTrigger *trigger);
+
+/* Entries: add, read back, edit, delete and restore (for Undo). Updating
+ * and restoring validate like adding; every write is one transaction. */
+PrehabPainEntry *prehab_journal_load_entry           (PrehabStore           *store,
+                                                      gint64                 id,
+                                                      GError               **error);
+gboolean        prehab_journal_update_entry          (PrehabStore           *store,
+                                                      const PrehabPainEntry *entry,
+                                                      GError               **error);
+gboolean        prehab_journal_delete_entry          (PrehabStore           *store,
+                                                      gint64                 id,
+                                                      GError               **error);
+gboolean        prehab_journal_restore_entry         (PrehabStore           *store,
+                                                      const PrehabPainEntry *entry,
+                                                      GError               **error);
+/* Every trigger that is not retired, most used first, then the catalog's
+ * order, then by name. */
+GPtrArray      *prehab_journal_list_triggers         (PrehabStore           *store,
+                                                      GError               **error);
+PrehabPainEntry *prehab_pain_entry_copy              (const PrehabPainEntry *entry);
+
 gint64          prehab_journal_add_entry             (PrehabStore           *store,
                                                       const PrehabPainEntry *entry,
                                                       GError               **error);
