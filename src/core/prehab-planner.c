@@ -115,6 +115,7 @@ struct _PrehabPlanner
 
   GArray              *readings;        /* of PrehabReading */
   GArray              *sessions;        /* of SessionRecord */
+  GHashTable          *session_days;    /* day → index in sessions + 1 */
 
   /* Ladders: indexes of the program weeks of each phase. */
   GArray              *ladder[PREHAB_PHASE_MAINTAIN + 1];
@@ -1452,6 +1453,7 @@ prehab_planner_finalize (GObject *object)
   g_clear_pointer (&self->equipment, g_hash_table_unref);
   g_clear_pointer (&self->readings, g_array_unref);
   g_clear_pointer (&self->sessions, g_array_unref);
+  g_clear_pointer (&self->session_days, g_hash_table_unref);
   for (guint i = 0; i < G_N_ELEMENTS (self->ladder); i++)
     g_clear_pointer (&self->ladder[i], g_array_unref);
 
@@ -1474,6 +1476,7 @@ prehab_planner_init (PrehabPlanner *self)
   self->readings = g_array_new (FALSE, TRUE, sizeof (PrehabReading));
   self->sessions = g_array_new (FALSE, TRUE, sizeof (SessionRecord));
   g_array_set_clear_func (self->sessions, session_record_clear);
+  self->session_days = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (self->ladder); i++)
     self->ladder[i] = g_array_new (FALSE, FALSE, sizeof (guint));
 }
@@ -1590,18 +1593,24 @@ prehab_planner_add_session (PrehabPlanner       *self,
                             const char * const  *completed)
 {
   SessionRecord record = { day, training, status, pain_during, pain_after, NULL };
+  guint index;
 
   g_return_if_fail (PREHAB_IS_PLANNER (self));
 
-  for (guint i = 0; i < self->sessions->len; i++)
-    if (g_array_index (self->sessions, SessionRecord, i).day == day)
-      {
-        g_array_remove_index (self->sessions, i);
-        break;
-      }
-
   record.completed = g_strdupv ((char **) completed);
+
+  /* A second record of the same day replaces the first, in place. */
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->session_days, GUINT_TO_POINTER (day)));
+  if (index > 0)
+    {
+      session_record_clear (&g_array_index (self->sessions, SessionRecord, index - 1));
+      g_array_index (self->sessions, SessionRecord, index - 1) = record;
+      return;
+    }
+
   g_array_append_val (self->sessions, record);
+  g_hash_table_insert (self->session_days, GUINT_TO_POINTER (day),
+                       GUINT_TO_POINTER (self->sessions->len));
 }
 
 guint32
