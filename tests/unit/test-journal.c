@@ -527,7 +527,7 @@ test_text_round_trips (Fixture       *fixture,
 
   /* Trigger names of the same kinds but control characters. */
   {
-    const char *names[] = { "Zürich 🚋", "ألم", "首の痛み", "e\u0301te\u0301", "\u202eevil\u202c" };
+    const char *names[] = { "Zürich 🚋", "ألم", "首の痛み", "e\u0301te\u0301", "\u202eevil\u202c", NULL };
     g_autoptr (PrehabPainEntry) entry = entry_new ("2026-03-20 11:00", "other", 4);
     g_autoptr (PrehabPainEntry) loaded = NULL;
 
