@@ -26,6 +26,12 @@
 
 #define TRIGGER_NAME_MAX 200
 
+/* The highest id ever deleted, so that a new entry never takes the id of
+ * one that Undo may still bring back (pain_entry has no AUTOINCREMENT). */
+#define DELETED_ID_KEY "pain_entry_deleted_id"
+
+G_DEFINE_QUARK (prehab-journal-error-quark, prehab_journal_error)
+
 PrehabPainEntry *
 prehab_pain_entry_new (void)
 {
@@ -49,7 +55,64 @@ prehab_pain_entry_free (PrehabPainEntry *entry)
   g_strfreev (entry->qualities);
   g_strfreev (entry->flags);
   g_strfreev (entry->triggers);
+  g_free (entry->created_at);
+  g_free (entry->updated_at);
   g_free (entry);
+}
+
+/**
+ * prehab_pain_entry_copy:
+ * @entry: an entry
+ *
+ * Returns: (transfer full): a deep copy of @entry, its id included
+ */
+PrehabPainEntry *
+prehab_pain_entry_copy (const PrehabPainEntry *entry)
+{
+  PrehabPainEntry *copy;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  copy = g_new0 (PrehabPainEntry, 1);
+  copy->id = entry->id;
+  copy->logged_at = g_strdup (entry->logged_at);
+  copy->context = g_strdup (entry->context);
+  copy->pain = entry->pain;
+  copy->note = g_strdup (entry->note);
+  copy->regions = g_strdupv (entry->regions);
+  copy->qualities = g_strdupv (entry->qualities);
+  copy->flags = g_strdupv (entry->flags);
+  copy->triggers = g_strdupv (entry->triggers);
+  copy->session_id = entry->session_id;
+  copy->created_at = g_strdup (entry->created_at);
+  copy->updated_at = g_strdup (entry->updated_at);
+  return copy;
+}
+
+void
+prehab_trigger_free (PrehabTrigger *trigger)
+{
+  if (trigger == NULL)
+    return;
+
+  g_free (trigger->builtin_id);
+  g_free (trigger->name);
+  g_free (trigger);
+}
+
+/**
+ * prehab_trigger_get_key:
+ * @trigger: a trigger
+ *
+ * Returns: what PrehabPainEntry.triggers holds for @trigger: its built-in
+ *   id, or the person's own name
+ */
+const char *
+prehab_trigger_get_key (const PrehabTrigger *trigger)
+{
+  g_return_val_if_fail (trigger != NULL, NULL);
+
+  return trigger->builtin_id != NULL ? trigger->builtin_id : trigger->name;
 }
 
 static gboolean
@@ -80,6 +143,39 @@ check_terms (const PrehabTerm  *terms,
   return TRUE;
 }
 
+/* A trigger name is a label: some visible character, no control
+ * characters (a line break would break every list it shows in), at most
+ * TRIGGER_NAME_MAX characters once the outer spaces are stripped. */
+static gboolean
+check_trigger_name (const char  *key,
+                    GError     **error)
+{
+  g_autofree char *name = g_strstrip (g_strdup (key));
+  gboolean visible = FALSE;
+
+  if (!g_utf8_validate (name, -1, NULL))
+    return invalid (error, _("A trigger name is not valid text (UTF-8)"));
+
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) ||
+          g_unichar_type (c) == G_UNICODE_LINE_SEPARATOR ||
+          g_unichar_type (c) == G_UNICODE_PARAGRAPH_SEPARATOR)
+        return invalid (error, _("A trigger name cannot contain line breaks, tabs or other control characters"));
+      if (g_unichar_isgraph (c))
+        visible = TRUE;
+    }
+
+  if (!visible)
+    return invalid (error, _("A trigger needs a name"));
+  if (g_utf8_strlen (name, -1) > TRIGGER_NAME_MAX)
+    return invalid (error, _("A trigger name can be at most 200 characters"));
+
+  return TRUE;
+}
+
 /**
  * prehab_pain_entry_validate:
  * @entry: the entry to check
@@ -87,8 +183,10 @@ check_terms (const PrehabTerm  *terms,
  * @error: return location for a %PREHAB_STORE_ERROR_INVALID error
  *
  * Checks an entry before it is written: a real time not after @now, pain
- * from 0 to 10, known context, regions, qualities and warning signs, and
- * trigger names that are neither empty nor too long.
+ * from 0 to 10, known context, regions, qualities and warning signs,
+ * trigger names with a visible character, no control characters and at
+ * most 200 characters, and a note of valid UTF-8 of at most
+ * %PREHAB_NOTE_MAX_BYTES bytes (any characters but NUL).
  *
  * Returns: %TRUE when the entry can be saved
  */
@@ -138,17 +236,23 @@ prehab_pain_entry_validate (const PrehabPainEntry  *entry,
       }
 
   for (guint i = 0; entry->triggers != NULL && entry->triggers[i] != NULL; i++)
-    {
-      g_autofree char *name = g_strstrip (g_strdup (entry->triggers[i]));
+    if (!check_trigger_name (entry->triggers[i], error))
+      return FALSE;
 
-      if (*name == '\0')
-        return invalid (error, _("A trigger needs a name"));
-      if (!g_utf8_validate (name, -1, NULL) || g_utf8_strlen (name, -1) > TRIGGER_NAME_MAX)
-        return invalid (error, _("A trigger name can be at most 200 characters"));
+  if (entry->note != NULL && strlen (entry->note) > PREHAB_NOTE_MAX_BYTES)
+    {
+      g_autofree char *size = g_format_size (strlen (entry->note));
+      g_autofree char *limit = g_format_size (PREHAB_NOTE_MAX_BYTES);
+      g_autofree char *message = NULL;
+
+      /* Translators: both are sizes such as "16.0 MB" */
+      message = g_strdup_printf (_("The note is too long (%s); a note can hold at most %s of text"),
+                                 size, limit);
+      return invalid (error, message);
     }
 
   if (entry->note != NULL && !g_utf8_validate (entry->note, -1, NULL))
-    return invalid (error, _("The note is not valid text"));
+    return invalid (error, _("The note is not valid text (UTF-8); nothing was saved"));
 
   return TRUE;
 }
@@ -256,45 +360,20 @@ add_tags (PrehabStore  *store,
   return TRUE;
 }
 
-typedef struct
-{
-  const PrehabPainEntry *entry;
-  gint64                 id;
-} AddEntryData;
-
+/* Writes the regions, qualities, warning signs and triggers of @entry for
+ * the row @entry_id, which has none yet. */
 static gboolean
-add_entry_cb (PrehabStore  *store,
-              gpointer      user_data,
-              GError      **error)
+add_entry_tags (PrehabStore            *store,
+                gint64                  entry_id,
+                const PrehabPainEntry  *entry,
+                GError                **error)
 {
-  AddEntryData *data = user_data;
-  const PrehabPainEntry *entry = data->entry;
-  g_autoptr (PrehabStatement) add = NULL;
-
-  add = prehab_store_prepare (store,
-                              "INSERT INTO pain_entry (logged_at, context, pain, note, session_id) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5)",
-                              error);
-  if (add == NULL)
-    return FALSE;
-  sqlite3_bind_text (add, 1, entry->logged_at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (add, 2, entry->context, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (add, 3, entry->pain);
-  sqlite3_bind_text (add, 4, entry->note ? entry->note : "", -1, SQLITE_TRANSIENT);
-  if (entry->session_id > 0)
-    sqlite3_bind_int64 (add, 5, entry->session_id);
-  else
-    sqlite3_bind_null (add, 5);
-  if (!prehab_store_step_done (store, add, error))
-    return FALSE;
-  data->id = sqlite3_last_insert_rowid (prehab_store_get_db (store));
-
   if (!add_tags (store, "INSERT OR IGNORE INTO pain_entry_region (entry_id, region) VALUES (?1, ?2)",
-                 data->id, entry->regions, error) ||
+                 entry_id, entry->regions, error) ||
       !add_tags (store, "INSERT OR IGNORE INTO pain_entry_quality (entry_id, quality) VALUES (?1, ?2)",
-                 data->id, entry->qualities, error) ||
+                 entry_id, entry->qualities, error) ||
       !add_tags (store, "INSERT OR IGNORE INTO pain_entry_flag (entry_id, flag) VALUES (?1, ?2)",
-                 data->id, entry->flags, error))
+                 entry_id, entry->flags, error))
     return FALSE;
 
   for (guint i = 0; entry->triggers != NULL && entry->triggers[i] != NULL; i++)
@@ -311,7 +390,7 @@ add_entry_cb (PrehabStore  *store,
                                    error);
       if (link == NULL)
         return FALSE;
-      sqlite3_bind_int64 (link, 1, data->id);
+      sqlite3_bind_int64 (link, 1, entry_id);
       sqlite3_bind_int64 (link, 2, trigger);
       if (!prehab_store_step_done (store, link, error))
         return FALSE;
@@ -320,15 +399,72 @@ add_entry_cb (PrehabStore  *store,
   return TRUE;
 }
 
+static gboolean
+not_found (GError **error)
+{
+  g_set_error_literal (error, PREHAB_JOURNAL_ERROR, PREHAB_JOURNAL_ERROR_NOT_FOUND,
+                       _("This pain rating is no longer in the journal; it may have been deleted"));
+  return FALSE;
+}
+
+/* A session that was deleted meanwhile leaves no dangling link. */
+static void
+bind_session (PrehabStatement *stmt,
+              int              column,
+              gint64           session_id)
+{
+  if (session_id > 0)
+    sqlite3_bind_int64 (stmt, column, session_id);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+typedef struct
+{
+  const PrehabPainEntry *entry;
+  gint64                 id;
+} AddEntryData;
+
+static gboolean
+add_entry_cb (PrehabStore  *store,
+              gpointer      user_data,
+              GError      **error)
+{
+  AddEntryData *data = user_data;
+  const PrehabPainEntry *entry = data->entry;
+  g_autoptr (PrehabStatement) add = NULL;
+
+  add = prehab_store_prepare (store,
+                              "INSERT INTO pain_entry (id, logged_at, context, pain, note, session_id) "
+                              "VALUES (max ((SELECT coalesce (max (id), 0) FROM pain_entry), "
+                              "             coalesce ((SELECT CAST (value AS INTEGER) FROM meta "
+                              "                        WHERE key = '" DELETED_ID_KEY "'), 0)) + 1, "
+                              "        ?1, ?2, ?3, ?4, (SELECT id FROM session WHERE id = ?5))",
+                              error);
+  if (add == NULL)
+    return FALSE;
+  sqlite3_bind_text (add, 1, entry->logged_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (add, 2, entry->context, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (add, 3, entry->pain);
+  sqlite3_bind_text (add, 4, entry->note ? entry->note : "", -1, SQLITE_TRANSIENT);
+  bind_session (add, 5, entry->session_id);
+  if (!prehab_store_step_done (store, add, error))
+    return FALSE;
+  data->id = sqlite3_last_insert_rowid (prehab_store_get_db (store));
+
+  return add_entry_tags (store, data->id, entry, error);
+}
+
 /**
  * prehab_journal_add_entry:
  * @store: an open store
- * @entry: the entry; its id is ignored
+ * @entry: the entry; its id, created_at and updated_at are ignored
  * @error: return location for an error
  *
  * Validates @entry and writes it with its regions, qualities, warning signs
  * and triggers in one transaction. A trigger name that matches no trigger
- * becomes one of the person's own.
+ * becomes one of the person's own. The new id is never one of an entry
+ * deleted before, so an Undo can always put that one back.
  *
  * Returns: the new entry's id, or 0 on error (nothing is written)
  */
@@ -352,6 +488,248 @@ prehab_journal_add_entry (PrehabStore            *store,
   return data.id;
 }
 
+static gboolean
+clear_entry_tags (PrehabStore  *store,
+                  gint64        entry_id,
+                  GError      **error)
+{
+  const char *statements[] = {
+    "DELETE FROM pain_entry_region WHERE entry_id = ?1",
+    "DELETE FROM pain_entry_quality WHERE entry_id = ?1",
+    "DELETE FROM pain_entry_flag WHERE entry_id = ?1",
+    "DELETE FROM pain_entry_trigger WHERE entry_id = ?1",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      g_autoptr (PrehabStatement) stmt = prehab_store_prepare (store, statements[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, entry_id);
+      if (!prehab_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+update_entry_cb (PrehabStore  *store,
+                 gpointer      user_data,
+                 GError      **error)
+{
+  const PrehabPainEntry *entry = user_data;
+  g_autoptr (PrehabStatement) update = NULL;
+
+  update = prehab_store_prepare (store,
+                                 "UPDATE pain_entry SET logged_at = ?2, context = ?3, pain = ?4, "
+                                 "  note = ?5, session_id = (SELECT id FROM session WHERE id = ?6), "
+                                 "  updated_at = strftime ('%Y-%m-%d %H:%M:%S', 'now', 'localtime') "
+                                 "WHERE id = ?1",
+                                 error);
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (update, 1, entry->id);
+  sqlite3_bind_text (update, 2, entry->logged_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (update, 3, entry->context, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (update, 4, entry->pain);
+  sqlite3_bind_text (update, 5, entry->note ? entry->note : "", -1, SQLITE_TRANSIENT);
+  bind_session (update, 6, entry->session_id);
+  if (!prehab_store_step_done (store, update, error))
+    return FALSE;
+  if (sqlite3_changes (prehab_store_get_db (store)) == 0)
+    return not_found (error);
+
+  return clear_entry_tags (store, entry->id, error) &&
+         add_entry_tags (store, entry->id, entry, error);
+}
+
+/**
+ * prehab_journal_update_entry:
+ * @store: an open store
+ * @entry: the entry as it should now be; @entry->id says which
+ * @error: return location for an error
+ *
+ * Replaces the stored entry @entry->id by @entry: time, context, pain,
+ * note, session link (dropped when that session no longer exists),
+ * regions, qualities, warning signs and triggers, and sets its updated_at.
+ * Start from prehab_journal_load_entry() or prehab_pain_entry_copy() so
+ * that the fields the editor does not show are kept. @entry is validated
+ * like a new one (not in the future either); everything is written in one
+ * transaction. Triggers no entry names any more stay in the list.
+ *
+ * Returns: %TRUE on success; on error nothing was written, and an unknown
+ *   id gives %PREHAB_JOURNAL_ERROR_NOT_FOUND
+ */
+gboolean
+prehab_journal_update_entry (PrehabStore            *store,
+                             const PrehabPainEntry  *entry,
+                             GError                **error)
+{
+  g_autofree char *now = prehab_date_dup_now ();
+
+  g_return_val_if_fail (PREHAB_IS_STORE (store), FALSE);
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  if (entry->id <= 0)
+    return not_found (error);
+  if (!prehab_pain_entry_validate (entry, now, error))
+    return FALSE;
+
+  return prehab_store_transaction (store, update_entry_cb, (gpointer) entry, error);
+}
+
+static gboolean
+delete_entry_cb (PrehabStore  *store,
+                 gpointer      user_data,
+                 GError      **error)
+{
+  gint64 id = *(gint64 *) user_data;
+  g_autoptr (PrehabStatement) remove = NULL;
+  g_autoptr (PrehabStatement) mark = NULL;
+
+  /* The tags go with it (ON DELETE CASCADE); the trigger rows stay. */
+  remove = prehab_store_prepare (store, "DELETE FROM pain_entry WHERE id = ?1", error);
+  if (remove == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (remove, 1, id);
+  if (!prehab_store_step_done (store, remove, error))
+    return FALSE;
+  if (sqlite3_changes (prehab_store_get_db (store)) == 0)
+    return not_found (error);
+
+  mark = prehab_store_prepare (store,
+                               "INSERT INTO meta (key, value) VALUES ('" DELETED_ID_KEY "', CAST (?1 AS TEXT)) "
+                               "ON CONFLICT (key) DO UPDATE SET value = "
+                               "  CAST (max (CAST (value AS INTEGER), CAST (excluded.value AS INTEGER)) AS TEXT)",
+                               error);
+  if (mark == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (mark, 1, id);
+  return prehab_store_step_done (store, mark, error);
+}
+
+/**
+ * prehab_journal_delete_entry:
+ * @store: an open store
+ * @id: the entry's id
+ * @error: return location for an error
+ *
+ * Deletes an entry with its regions, qualities, warning signs and trigger
+ * links, in one transaction. The triggers themselves stay. Keep the entry
+ * (prehab_journal_load_entry()) to offer Undo with
+ * prehab_journal_restore_entry().
+ *
+ * Returns: %TRUE on success; an unknown id gives
+ *   %PREHAB_JOURNAL_ERROR_NOT_FOUND and changes nothing
+ */
+gboolean
+prehab_journal_delete_entry (PrehabStore  *store,
+                             gint64        id,
+                             GError      **error)
+{
+  g_return_val_if_fail (PREHAB_IS_STORE (store), FALSE);
+
+  if (id <= 0)
+    return not_found (error);
+
+  return prehab_store_transaction (store, delete_entry_cb, &id, error);
+}
+
+/* A stored timestamp as the journal writes it, or NULL for "now". */
+static const char *
+valid_timestamp (const char *text)
+{
+  guint32 day;
+  int minute;
+
+  if (text == NULL || strlen (text) != 19 || !prehab_parse_time (text, &day, &minute))
+    return NULL;
+
+  return text;
+}
+
+static gboolean
+restore_entry_cb (PrehabStore  *store,
+                  gpointer      user_data,
+                  GError      **error)
+{
+  const PrehabPainEntry *entry = user_data;
+  g_autoptr (PrehabStatement) find = NULL;
+  g_autoptr (PrehabStatement) add = NULL;
+  int rc;
+
+  find = prehab_store_prepare (store, "SELECT 1 FROM pain_entry WHERE id = ?1", error);
+  if (find == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (find, 1, entry->id);
+  rc = prehab_store_step_row (store, find, error);
+  if (rc < 0)
+    return FALSE;
+  if (rc > 0)
+    {
+      g_set_error_literal (error, PREHAB_JOURNAL_ERROR, PREHAB_JOURNAL_ERROR_EXISTS,
+                           _("This pain rating is already in the journal"));
+      return FALSE;
+    }
+
+  add = prehab_store_prepare (store,
+                              "INSERT INTO pain_entry (id, logged_at, context, pain, note, session_id, "
+                              "                        created_at, updated_at) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, (SELECT id FROM session WHERE id = ?6), "
+                              "        coalesce (?7, strftime ('%Y-%m-%d %H:%M:%S', 'now', 'localtime')), "
+                              "        coalesce (?8, strftime ('%Y-%m-%d %H:%M:%S', 'now', 'localtime')))",
+                              error);
+  if (add == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (add, 1, entry->id);
+  sqlite3_bind_text (add, 2, entry->logged_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (add, 3, entry->context, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (add, 4, entry->pain);
+  sqlite3_bind_text (add, 5, entry->note ? entry->note : "", -1, SQLITE_TRANSIENT);
+  bind_session (add, 6, entry->session_id);
+  prehab_statement_bind_text (add, 7, valid_timestamp (entry->created_at));
+  prehab_statement_bind_text (add, 8, valid_timestamp (entry->updated_at));
+  if (!prehab_store_step_done (store, add, error))
+    return FALSE;
+
+  return add_entry_tags (store, entry->id, entry, error);
+}
+
+/**
+ * prehab_journal_restore_entry:
+ * @store: an open store
+ * @entry: a deleted entry, as loaded before it was deleted
+ * @error: return location for an error
+ *
+ * Undoes prehab_journal_delete_entry(): writes @entry back under its own
+ * id, with its time, note, tags, triggers, created_at and updated_at, and
+ * its session link when that session still exists. @entry is validated
+ * like a new one; everything is written in one transaction.
+ *
+ * Returns: %TRUE on success; when the id is in use again (the entry was
+ *   never deleted, or restored twice) %PREHAB_JOURNAL_ERROR_EXISTS and
+ *   nothing is written
+ */
+gboolean
+prehab_journal_restore_entry (PrehabStore            *store,
+                              const PrehabPainEntry  *entry,
+                              GError                **error)
+{
+  g_autofree char *now = prehab_date_dup_now ();
+
+  g_return_val_if_fail (PREHAB_IS_STORE (store), FALSE);
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  if (entry->id <= 0)
+    return invalid (error, _("Only a pain rating that was saved before can be restored"));
+  if (!prehab_pain_entry_validate (entry, now, error))
+    return FALSE;
+
+  return prehab_store_transaction (store, restore_entry_cb, (gpointer) entry, error);
+}
+
 static GStrv
 list_tags (PrehabStore  *store,
            const char   *sql,
@@ -373,6 +751,52 @@ list_tags (PrehabStore  *store,
   return g_strv_builder_end (builder);
 }
 
+/* Columns: id, logged_at, context, pain, note, session_id, created_at,
+ * updated_at. */
+#define ENTRY_COLUMNS \
+  "id, logged_at, context, pain, note, coalesce (session_id, 0), created_at, updated_at"
+
+static PrehabPainEntry *
+entry_from_row (PrehabStatement *stmt)
+{
+  PrehabPainEntry *entry = g_new0 (PrehabPainEntry, 1);
+
+  entry->id = sqlite3_column_int64 (stmt, 0);
+  entry->logged_at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  entry->context = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  entry->pain = sqlite3_column_int (stmt, 3);
+  entry->note = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  entry->session_id = sqlite3_column_int64 (stmt, 5);
+  entry->created_at = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+  entry->updated_at = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+  return entry;
+}
+
+static gboolean
+load_entry_tags (PrehabStore      *store,
+                 PrehabPainEntry  *entry,
+                 GError          **error)
+{
+  entry->regions = list_tags (store, "SELECT region FROM pain_entry_region WHERE entry_id = ?1 ORDER BY region",
+                              entry->id, error);
+  if (entry->regions == NULL)
+    return FALSE;
+  entry->qualities = list_tags (store, "SELECT quality FROM pain_entry_quality WHERE entry_id = ?1 ORDER BY quality",
+                                entry->id, error);
+  if (entry->qualities == NULL)
+    return FALSE;
+  entry->flags = list_tags (store, "SELECT flag FROM pain_entry_flag WHERE entry_id = ?1 ORDER BY flag",
+                            entry->id, error);
+  if (entry->flags == NULL)
+    return FALSE;
+  entry->triggers = list_tags (store,
+                               "SELECT coalesce (t.builtin_id, t.name) FROM pain_entry_trigger pt "
+                               "JOIN pain_trigger t ON t.id = pt.trigger_id "
+                               "WHERE pt.entry_id = ?1 ORDER BY t.sort_order, t.id",
+                               entry->id, error);
+  return entry->triggers != NULL;
+}
+
 static GPtrArray *
 list_entries_in_snapshot (PrehabStore  *store,
                           const char   *from_date,
@@ -384,8 +808,7 @@ list_entries_in_snapshot (PrehabStore  *store,
   int rc;
 
   stmt = prehab_store_prepare (store,
-                               "SELECT id, logged_at, context, pain, note, coalesce (session_id, 0) "
-                               "FROM pain_entry "
+                               "SELECT " ENTRY_COLUMNS " FROM pain_entry "
                                "WHERE logged_at >= ?1 AND logged_at < ?2 || 'Z' "
                                "ORDER BY logged_at, id",
                                error);
@@ -395,40 +818,14 @@ list_entries_in_snapshot (PrehabStore  *store,
   sqlite3_bind_text (stmt, 2, to_date ? to_date : "9999", -1, SQLITE_TRANSIENT);
 
   while ((rc = prehab_store_step_row (store, stmt, error)) > 0)
-    {
-      PrehabPainEntry *entry = g_new0 (PrehabPainEntry, 1);
-
-      entry->id = sqlite3_column_int64 (stmt, 0);
-      entry->logged_at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      entry->context = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      entry->pain = sqlite3_column_int (stmt, 3);
-      entry->note = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      entry->session_id = sqlite3_column_int64 (stmt, 5);
-      g_ptr_array_add (entries, entry);
-    }
+    g_ptr_array_add (entries, entry_from_row (stmt));
   if (rc < 0)
     return NULL;
   g_clear_pointer (&stmt, prehab_statement_release);
 
   for (guint i = 0; i < entries->len; i++)
-    {
-      PrehabPainEntry *entry = entries->pdata[i];
-
-      entry->regions = list_tags (store, "SELECT region FROM pain_entry_region WHERE entry_id = ?1 ORDER BY region",
-                                  entry->id, error);
-      entry->qualities = list_tags (store, "SELECT quality FROM pain_entry_quality WHERE entry_id = ?1 ORDER BY quality",
-                                    entry->id, error);
-      entry->flags = list_tags (store, "SELECT flag FROM pain_entry_flag WHERE entry_id = ?1 ORDER BY flag",
-                                entry->id, error);
-      entry->triggers = list_tags (store,
-                                   "SELECT coalesce (t.builtin_id, t.name) FROM pain_entry_trigger pt "
-                                   "JOIN pain_trigger t ON t.id = pt.trigger_id "
-                                   "WHERE pt.entry_id = ?1 ORDER BY t.sort_order, t.id",
-                                   entry->id, error);
-      if (entry->regions == NULL || entry->qualities == NULL ||
-          entry->flags == NULL || entry->triggers == NULL)
-        return NULL;
-    }
+    if (!load_entry_tags (store, entries->pdata[i], error))
+      return NULL;
 
   return g_steal_pointer (&entries);
 }
@@ -460,6 +857,116 @@ prehab_journal_list_entries (PrehabStore  *store,
   prehab_store_exec_script (store, "RELEASE prehab_read_entries", NULL);
 
   return entries;
+}
+
+static PrehabPainEntry *
+load_entry_in_snapshot (PrehabStore  *store,
+                        gint64        id,
+                        GError      **error)
+{
+  g_autoptr (PrehabPainEntry) entry = NULL;
+  g_autoptr (PrehabStatement) stmt = NULL;
+  int rc;
+
+  stmt = prehab_store_prepare (store, "SELECT " ENTRY_COLUMNS " FROM pain_entry WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = prehab_store_step_row (store, stmt, error);
+  if (rc < 0)
+    return NULL;
+  if (rc == 0)
+    {
+      not_found (error);
+      return NULL;
+    }
+  entry = entry_from_row (stmt);
+  g_clear_pointer (&stmt, prehab_statement_release);
+
+  if (!load_entry_tags (store, entry, error))
+    return NULL;
+
+  return g_steal_pointer (&entry);
+}
+
+/**
+ * prehab_journal_load_entry:
+ * @store: an open store
+ * @id: the entry's id
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the entry with its tags, read from
+ *   one snapshot; %NULL with %PREHAB_JOURNAL_ERROR_NOT_FOUND when there is
+ *   none with that id
+ */
+PrehabPainEntry *
+prehab_journal_load_entry (PrehabStore  *store,
+                           gint64        id,
+                           GError      **error)
+{
+  PrehabPainEntry *entry;
+
+  g_return_val_if_fail (PREHAB_IS_STORE (store), NULL);
+
+  if (!prehab_store_exec_script (store, "SAVEPOINT prehab_read_entry", error))
+    return NULL;
+
+  entry = load_entry_in_snapshot (store, id, error);
+  prehab_store_exec_script (store, "RELEASE prehab_read_entry", NULL);
+
+  return entry;
+}
+
+/**
+ * prehab_journal_list_triggers:
+ * @store: an open store
+ * @error: return location for an error
+ *
+ * Lists the triggers that are not retired, each with the number of entries
+ * that name it: most used first, then in the catalog's order (the person's
+ * own after the built-in ones, in the order they were made), then by name.
+ * Built-in names are translated.
+ *
+ * Returns: (transfer full) (element-type PrehabTrigger) (nullable): the
+ *   triggers
+ */
+GPtrArray *
+prehab_journal_list_triggers (PrehabStore  *store,
+                              GError      **error)
+{
+  g_autoptr (GPtrArray) triggers = g_ptr_array_new_with_free_func ((GDestroyNotify) prehab_trigger_free);
+  g_autoptr (PrehabStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PREHAB_IS_STORE (store), NULL);
+
+  stmt = prehab_store_prepare (store,
+                               "SELECT t.id, t.builtin_id, t.name, "
+                               "       (SELECT count (*) FROM pain_entry_trigger pt "
+                               "        WHERE pt.trigger_id = t.id) AS uses "
+                               "FROM pain_trigger t WHERE t.retired = 0 "
+                               "ORDER BY uses DESC, t.sort_order, t.name COLLATE NOCASE, t.id",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = prehab_store_step_row (store, stmt, error)) > 0)
+    {
+      PrehabTrigger *trigger = g_new0 (PrehabTrigger, 1);
+
+      trigger->id = sqlite3_column_int64 (stmt, 0);
+      trigger->builtin_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      /* Only catalog text is translated, never the person's own words. */
+      trigger->name = g_strdup (trigger->builtin_id != NULL
+                                  ? prehab_statement_get_translated (stmt, 2)
+                                  : (const char *) sqlite3_column_text (stmt, 2));
+      trigger->uses = sqlite3_column_int (stmt, 3);
+      g_ptr_array_add (triggers, trigger);
+    }
+  if (rc < 0)
+    return NULL;
+
+  return g_steal_pointer (&triggers);
 }
 
 /* Sessions ---------------------------------------------------------------- */

@@ -29,15 +29,49 @@ typedef struct
   GStrv   flags;
   GStrv   triggers;
   gint64  session_id;  /* 0: none */
+  char   *created_at;  /* YYYY-MM-DD HH:MM:SS when read from the journal;
+                        * add and update ignore it, restore keeps it */
+  char   *updated_at;  /* likewise; update sets it to now */
 } PrehabPainEntry;
 
+/* The longest note the journal keeps, in bytes of UTF-8. */
+#define PREHAB_NOTE_MAX_BYTES 16000000
+
 PrehabPainEntry *prehab_pain_entry_new      (void);
+PrehabPainEntry *prehab_pain_entry_copy     (const PrehabPainEntry *entry);
 void             prehab_pain_entry_free     (PrehabPainEntry *entry);
 gboolean         prehab_pain_entry_validate (const PrehabPainEntry *entry,
                                              const char            *now,
                                              GError               **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrehabPainEntry, prehab_pain_entry_free)
+
+/* Errors of the journal's own: validation errors are
+ * PREHAB_STORE_ERROR_INVALID, like every value the person gives. */
+#define PREHAB_JOURNAL_ERROR (prehab_journal_error_quark ())
+
+typedef enum
+{
+  PREHAB_JOURNAL_ERROR_NOT_FOUND,  /* no entry with that id */
+  PREHAB_JOURNAL_ERROR_EXISTS,     /* restore: the id is already in use */
+} PrehabJournalError;
+
+GQuark prehab_journal_error_quark (void);
+
+/* A trigger the person can pick: a built-in one or one of their own. */
+typedef struct
+{
+  gint64  id;
+  char   *builtin_id;  /* NULL for the person's own */
+  char   *name;        /* translated for built-in triggers */
+  guint   uses;        /* how many entries name it */
+} PrehabTrigger;
+
+void        prehab_trigger_free    (PrehabTrigger       *trigger);
+/* The key to use in PrehabPainEntry.triggers: the built-in id or the name. */
+const char *prehab_trigger_get_key (const PrehabTrigger *trigger);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrehabTrigger, prehab_trigger_free)
 
 /* One exercise of a recorded session: what was planned, whether it was done. */
 typedef struct
@@ -71,22 +105,6 @@ void           prehab_session_free (PrehabSession *session);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrehabSession, prehab_session_free)
 
-/* A trigger the person can pick: a built-in one or one of their own. */
-typedef struct
-{
-  gint64  id;
-  char   *builtin_id;  /* NULL for the person's own */
-  char   *name;        /* translated for built-in triggers */
-  guint   uses;        /* how many entries name it */
-} PrehabTrigger;
-
-void prehab_trigger_free (PrehabTrigger *trigger);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrehabTrigger, prehab_trigger_free)
-
-/* The key to use in PrehabPainEntry.triggers: the built-in id or the name. */
-const char *prehab_trigger_get_key (const PrehabTrigger *trigger);
-
 /* Entries: add, read back, edit, delete and restore (for Undo). Updating
  * and restoring validate like adding; every write is one transaction. */
 PrehabPainEntry *prehab_journal_load_entry           (PrehabStore           *store,
@@ -105,7 +123,6 @@ gboolean        prehab_journal_restore_entry         (PrehabStore           *sto
  * order, then by name. */
 GPtrArray      *prehab_journal_list_triggers         (PrehabStore           *store,
                                                       GError               **error);
-PrehabPainEntry *prehab_pain_entry_copy              (const PrehabPainEntry *entry);
 
 gint64          prehab_journal_add_entry             (PrehabStore           *store,
                                                       const PrehabPainEntry *entry,
