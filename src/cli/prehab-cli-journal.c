@@ -23,26 +23,6 @@
 
 /* The journal's verbs: log. */
 
-/* GOption reads integers with strtol () in base 0, so "010" would be 8
- * and "0x3" 3: --pain is read as text and parsed here, in base 10 only. */
-static gboolean
-parse_pain (const char  *text,
-            int         *pain,
-            GError     **error)
-{
-  guint64 value;
-
-  if (!g_ascii_string_to_unsigned (text, 10, 0, 10, &value, NULL))
-    {
-      g_set_error (error, PREHAB_STORE_ERROR, PREHAB_STORE_ERROR_INVALID,
-                   _("Pain must be a whole number from 0 to 10, not “%s”"), text);
-      return FALSE;
-    }
-
-  *pain = (int) value;
-  return TRUE;
-}
-
 /* Free text is read as bytes and converted here rather than by GOption, so
  * that text the locale cannot read gets a message naming the option. */
 static char *
@@ -120,7 +100,7 @@ prehab_cli_run_log (const char  *data_dir,
 
   if (pain_text == NULL)
     return prehab_cli_fail (PREHAB_CLI_EXIT_USAGE, _("--pain is required (0 to 10)"));
-  if (!parse_pain (pain_text, &entry->pain, &error))
+  if (!prehab_cli_parse_pain ("--pain", pain_text, &entry->pain, &error))
     return prehab_cli_fail_with_error (error);
 
   g_free (entry->logged_at);

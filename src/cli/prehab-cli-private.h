@@ -20,6 +20,10 @@ int prehab_cli_fail            (PrehabCliExit   status,
                                 const char     *message);
 int prehab_cli_fail_with_error (const GError   *error);
 int prehab_cli_finish_output   (void);
+gboolean prehab_cli_parse_pain (const char     *option,
+                                const char     *text,
+                                int            *pain,
+                                GError        **error);
 int prehab_cli_parse_options   (const char     *verb,
                                 const char     *description,
                                 GOptionEntry   *entries,

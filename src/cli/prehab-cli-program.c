@@ -25,7 +25,6 @@
 
 /* The verbs of the program: start, done and status. */
 
-#define PAIN_NOT_GIVEN G_MININT
 
 static int
 usage_error (const char *format,
@@ -75,15 +74,20 @@ split_list (const char        *text,
   return g_strv_builder_end (builder);
 }
 
+/* An optional pain option: -1 when not given. */
 static gboolean
-check_pain (int         value,
+check_pain (const char *text,
             const char *option,
+            int        *pain,
             int        *status)
 {
-  if (value == PAIN_NOT_GIVEN || (value >= 0 && value <= 10))
+  g_autoptr (GError) error = NULL;
+
+  *pain = -1;
+  if (text == NULL || prehab_cli_parse_pain (option, text, pain, &error))
     return TRUE;
 
-  *status = usage_error (_("%s must be a whole number from 0 to 10"), option);
+  *status = prehab_cli_fail_with_error (error);
   return FALSE;
 }
 
@@ -171,17 +175,18 @@ prehab_cli_run_done (const char  *data_dir,
 {
   g_autofree char *date = NULL;
   g_auto (GStrv) exercises = NULL;
-  int pain_during = PAIN_NOT_GIVEN;
-  int pain_after = PAIN_NOT_GIVEN;
+  g_autofree char *pain_during_text = NULL;
+  g_autofree char *pain_after_text = NULL;
+  int pain_during, pain_after;
   GOptionEntry entries[] = {
     { "date", 0, 0, G_OPTION_ARG_STRING, &date,
       N_("The day, YYYY-MM-DD (default: today; not in the future)"), N_("DATE") },
     { "exercise", 0, 0, G_OPTION_ARG_STRING_ARRAY, &exercises,
       N_("An exercise of that day's session that was done; repeat for more (default: the whole session)"),
       N_("ID") },
-    { "pain-during", 0, 0, G_OPTION_ARG_INT, &pain_during,
+    { "pain-during", 0, 0, G_OPTION_ARG_STRING, &pain_during_text,
       N_("Highest pain during the session, 0 to 10"), N_("N") },
-    { "pain-after", 0, 0, G_OPTION_ARG_INT, &pain_after,
+    { "pain-after", 0, 0, G_OPTION_ARG_STRING, &pain_after_text,
       N_("Pain right after the session, 0 to 10"), N_("N") },
     { NULL }
   };
@@ -195,8 +200,8 @@ prehab_cli_run_done (const char  *data_dir,
   if (status >= 0)
     return status;
 
-  if (!check_pain (pain_during, "--pain-during", &status) ||
-      !check_pain (pain_after, "--pain-after", &status))
+  if (!check_pain (pain_during_text, "--pain-during", &pain_during, &status) ||
+      !check_pain (pain_after_text, "--pain-after", &pain_after, &status))
     return status;
   if (date != NULL && prehab_date_to_day (date) == 0)
     return usage_error (_("“%s” is not a date; use YYYY-MM-DD"), date);
@@ -211,8 +216,7 @@ prehab_cli_run_done (const char  *data_dir,
 
   if (!prehab_schedule_mark_done (store, date != NULL ? date : today,
                                   (const char * const *) exercises,
-                                  pain_during == PAIN_NOT_GIVEN ? -1 : pain_during,
-                                  pain_after == PAIN_NOT_GIVEN ? -1 : pain_after,
+                                  pain_during, pain_after,
                                   &error))
     return prehab_cli_fail_with_error (error);
 

@@ -88,6 +88,37 @@ prehab_cli_finish_output (void)
 }
 
 /**
+ * prehab_cli_parse_pain:
+ * @option: the option, for the message
+ * @text: its value
+ * @pain: (out): the pain, 0–10
+ * @error: return location for a %PREHAB_STORE_ERROR_INVALID error
+ *
+ * GOption reads integers with strtol () in base 0, so "010" would be 8
+ * and "0x3" 3: pain options are read as text and parsed here, in base 10
+ * only.
+ */
+gboolean
+prehab_cli_parse_pain (const char  *option,
+                       const char  *text,
+                       int         *pain,
+                       GError     **error)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 0, 10, &value, NULL))
+    {
+      g_set_error (error, PREHAB_STORE_ERROR, PREHAB_STORE_ERROR_INVALID,
+                   /* Translators: the first %s is an option such as --pain */
+                   _("%s must be a whole number from 0 to 10, not “%s”"), option, text);
+      return FALSE;
+    }
+
+  *pain = (int) value;
+  return TRUE;
+}
+
+/**
  * prehab_cli_parse_options:
  * @verb: the verb's name
  * @description: one line on what it does

@@ -20,6 +20,7 @@
 #include <sqlite3.h>
 
 #include "prehab-date.h"
+#include "prehab-journal.h"
 #include "prehab-program.h"
 #include "prehab-store-private.h"
 #include "prehab-vocabulary.h"
@@ -245,20 +246,14 @@ start_cb (PrehabStore  *store,
 
   if (settings->has_baseline)
     {
-      g_autoptr (PrehabStatement) entry = NULL;
-      g_autofree char *logged_at = NULL;
+      g_autoptr (PrehabPainEntry) entry = prehab_pain_entry_new ();
 
-      /* The rating describes the start, so it is dated on the start day. */
-      logged_at = g_strdup_printf ("%s %.5s", settings->start_date, data->now + 11);
-      entry = prehab_store_prepare (store,
-                                    "INSERT INTO pain_entry (logged_at, context, pain) "
-                                    "VALUES (?1, 'other', ?2)",
-                                    error);
-      if (entry == NULL)
-        return FALSE;
-      sqlite3_bind_text (entry, 1, logged_at, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (entry, 2, settings->baseline_pain);
-      if (!prehab_store_step_done (store, entry, error))
+      /* The rating describes the start, so it is dated on the start day.
+       * It goes through the journal, which numbers entries past any
+       * deleted one an Undo may still bring back. */
+      entry->logged_at = g_strdup_printf ("%s %.5s", settings->start_date, data->now + 11);
+      entry->pain = settings->baseline_pain;
+      if (prehab_journal_add_entry (store, entry, error) == 0)
         return FALSE;
     }
 

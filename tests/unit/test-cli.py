@@ -471,6 +471,8 @@ with tempfile.TemporaryDirectory() as tmp:
         (["done", "--pain-after", "11"], "done --pain-after 11"),
         (["done", "--pain-after", "5.5"], "done --pain-after 5.5"),
         (["done", "--pain-after", "abc"], "done --pain-after abc"),
+        (["done", "--pain-after", "0x3"], "done --pain-after 0x3"),
+        (["done", "--pain-after", ""], "done --pain-after ''"),
         (["done", "--date", "2026-02-30"], "done, a day that does not exist"),
         (["done", "--date", "yesterday"], "done, a word for a date"),
         (["done", "--date", "2026-1-5"], "done, a date without leading zeros"),
@@ -488,6 +490,14 @@ with tempfile.TemporaryDirectory() as tmp:
         (["status", "--json", "more"], "status, a stray argument"),
     ]:
         refused(data, args, why, env_extra=env[0] if env else None)
+
+    # Pain options are read in base 10: a leading zero is not octal.
+    decimal = os.path.join(tmp, "decimal")
+    prehab(decimal, "start", "--date", START)
+    r = prehab(decimal, "done", "--date", START, "--pain-during", "07", "--pain-after", "010")
+    check("done reads --pain-during 07 as 7 and --pain-after 010 as 10",
+          r.returncode == 0 and query(decimal, "SELECT pain_during, pain_after FROM session") == [(7, 10)],
+          r.stderr)
 
     # A validation error on a folder that does not exist yet creates nothing.
     fresh = os.path.join(tmp, "fresh")

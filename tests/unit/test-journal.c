@@ -756,6 +756,36 @@ test_restore_after_new_entries (Fixture       *fixture,
   g_assert_cmpint (prehab_test_count (fixture->store, "SELECT count(*) FROM pain_entry"), ==, 3);
 }
 
+/* Starting the program again with a first rating, while the newest entry
+ * is deleted and its Undo pending, numbers the rating past it. */
+static void
+test_restore_after_restart (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PrehabPainEntry) entry = full_entry ();
+  g_autoptr (PrehabPainEntry) kept = NULL;
+  PrehabEnrollmentSettings settings = {
+    .start_date = "2026-03-21",
+    .training_days = PREHAB_TRAINING_DAYS_DEFAULT,
+    .has_baseline = TRUE,
+    .baseline_pain = 4,
+  };
+  gint64 last = add (fixture->store, entry);
+
+  kept = load (fixture->store, last);
+  g_assert_true (prehab_journal_delete_entry (fixture->store, last, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (prehab_enrollment_start (fixture->store, &settings, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (prehab_test_count (fixture->store, "SELECT max (id) FROM pain_entry"), >, last);
+
+  g_assert_true (prehab_journal_restore_entry (fixture->store, kept, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (prehab_test_count (fixture->store, "SELECT count(*) FROM pain_entry"), ==, 2);
+}
+
 static gint64
 start_program (PrehabStore *store)
 {
@@ -981,6 +1011,7 @@ main (int   argc,
   ADD ("/journal/text-round-trips", test_text_round_trips);
   ADD ("/journal/refused-edits", test_refused_edits);
   ADD ("/journal/restore-after-new-entries", test_restore_after_new_entries);
+  ADD ("/journal/restore-after-restart", test_restore_after_restart);
   ADD ("/journal/session-link", test_session_link);
   ADD ("/journal/planner-sees-edits", test_planner_sees_edits);
   ADD ("/journal/list-triggers", test_list_triggers);
