@@ -219,6 +219,8 @@ parse_accent (GMarkupParseContext  *context,
     { "spine", FIG_LUMBAR, FIG_THORAX },
     { "thorax", FIG_MIDBACK, FIG_THORAX },
     { "trunk", FIG_PELVIS, FIG_THORAX },
+    { "arms", FIG_RIGHT_UPPER_ARM, FIG_LEFT_HAND },
+    { "legs", FIG_RIGHT_THIGH, FIG_LEFT_FOOT },
     { "right-arm", FIG_RIGHT_UPPER_ARM, FIG_RIGHT_HAND },
     { "left-arm", FIG_LEFT_UPPER_ARM, FIG_LEFT_HAND },
     { "right-leg", FIG_RIGHT_THIGH, FIG_RIGHT_FOOT },
@@ -493,11 +495,12 @@ start_contact (ParseState           *state,
                const char          **values,
                GError              **error)
 {
-  static const char * const pin[] = { "part", "x", "y", "z", "bend", NULL };
+  static const char * const pin[] = { "part", "x", "y", "z", "bend", "flat", NULL };
   static const char * const reach[] = { "part", "to", "x", "y", "z", "bend", NULL };
   static const char * const release[] = { "part", NULL };
   const char *part = attribute (names, values, "part");
   const char *to = attribute (names, values, "to");
+  const char *flat = attribute (names, values, "flat");
   int limb = part != NULL ? fig_limb_from_name (part) : -1;
   FigContact contact = { 0, };
   gboolean given[3];
@@ -522,6 +525,10 @@ start_contact (ParseState           *state,
 
   if (contact.has_bend && fig_vec_length (contact.bend) < 0.01)
     return set_invalid (context, error, "bend=\"0 0 0\" points nowhere");
+
+  if (flat != NULL && !g_str_equal (flat, "yes") && !g_str_equal (flat, "no"))
+    return set_invalid (context, error, "flat=\"%s\" must be “yes” or “no”", flat);
+  contact.flat = flat != NULL && g_str_equal (flat, "yes");
 
   if (g_str_equal (element, "pin"))
     {

@@ -427,19 +427,32 @@ add_ring (Scene           *scene,
   add_disc_points (shape->points, &scene->camera, frame, c, axis, radius);
 }
 
+/* A band between the hands; when the hands are pulled apart to the sides
+ * it wraps in front of the chest rather than through it. */
 static void
-add_line (Scene  *scene,
-          Role    role,
-          FigVec  a,
-          FigVec  b,
-          double  width)
+add_band (Scene         *scene,
+          const FigPose *pose,
+          FigVec         left,
+          FigVec         right)
 {
-  Shape *shape = scene_add (scene, role, depth_of (&scene->camera, fig_vec_lerp (a, b, 0.5)));
-  Point pa = project (&scene->camera, a), pb = project (&scene->camera, b);
+  FigVec forward = fig_quat_rotate (pose->rotation[FIG_THORAX], fig_vec (1, 0, 0));
+  FigVec chest = fig_vec_add (pose->position[FIG_THORAX], fig_vec_scale (forward, 0.16));
+  FigVec mid = fig_vec_lerp (left, right, 0.5);
+  double short_of = fig_vec_dot (fig_vec_sub (chest, mid), forward);
+  Shape *shape;
+  Point p;
 
-  shape->stroke = width;
-  g_array_append_val (shape->points, pa);
-  g_array_append_val (shape->points, pb);
+  if (short_of > 0)
+    mid = fig_vec_add (mid, fig_vec_scale (forward, short_of));
+
+  shape = scene_add (scene, ROLE_PROP, depth_of (&scene->camera, mid));
+  shape->stroke = 0.016;
+  p = project (&scene->camera, right);
+  g_array_append_val (shape->points, p);
+  p = project (&scene->camera, mid);
+  g_array_append_val (shape->points, p);
+  p = project (&scene->camera, left);
+  g_array_append_val (shape->points, p);
 }
 
 /* Where a hand holds something: the middle of the closed fist. */
@@ -479,7 +492,7 @@ add_prop (Scene         *scene,
 
       if (prop->kind == FIG_PROP_BAND)
         {
-          add_line (scene, ROLE_ACCENT, left, right, 0.016);
+          add_band (scene, pose, left, right);
           return;
         }
     }
@@ -496,6 +509,12 @@ add_prop (Scene         *scene,
     {
       frame.origin = prop->position;
       frame.rotation = heading;
+
+      /* Furniture and walls stand on the floor; a chair's position gives
+       * the height of its seat. */
+      if (prop->kind == FIG_PROP_WALL || prop->kind == FIG_PROP_DOOR_FRAME ||
+          prop->kind == FIG_PROP_DESK || prop->kind == FIG_PROP_CHAIR)
+        frame.origin.y = 0;
     }
 
   switch (prop->kind)
@@ -520,7 +539,8 @@ add_prop (Scene         *scene,
 
     case FIG_PROP_CHAIR:
       {
-        double h = prop->height > 0 ? prop->height : 0.46, s = prop->width > 0 ? prop->width : 0.42;
+        double h = prop->height > 0 ? prop->height : prop->position.y > 0.2 ? prop->position.y : 0.46;
+        double s = prop->width > 0 ? prop->width : 0.42;
         double back = prop->length;
         double leg = 0.035, e = s / 2 - leg / 2;
 
@@ -640,23 +660,33 @@ add_prop (Scene         *scene,
     }
 }
 
-/* How far behind the body a limb segment is: 0 beside or in front of the
- * trunk, 1 on its far side. */
+/* How far a limb is on the body's far side: 0 when its shoulder or hip is
+ * level with the trunk or nearer, 1 when it is straight behind. A whole
+ * limb takes the tone of its root, so an arm keeps one tone as it moves. */
 static double
 farness (const Scene   *scene,
          const FigPose *pose,
-         FigSegment     segment,
-         double         depth)
+         FigSegment     segment)
 {
-  FigSegment reference;
-  double behind;
+  FigSegment root, reference;
+  FigVec lateral;
+  double offset;
 
-  if (segment <= FIG_HEAD)
+  if (segment < FIG_RIGHT_UPPER_ARM)
     return 0;
 
-  reference = segment >= FIG_RIGHT_THIGH ? FIG_PELVIS : FIG_THORAX;
-  behind = depth_of (&scene->camera, pose->position[reference]) - depth;
-  return CLAMP ((behind - 0.02) / 0.05, 0, 1);
+  root = segment - (segment - FIG_RIGHT_UPPER_ARM) % 3;
+  reference = fig_segment_parent (root);
+  lateral = fig_vec_sub (pose->position[root], pose->position[reference]);
+  lateral = fig_vec_sub (lateral, fig_vec_scale (fig_quat_rotate (pose->rotation[reference], fig_vec (0, 1, 0)),
+                                                 fig_vec_dot (lateral, fig_quat_rotate (pose->rotation[reference],
+                                                                                        fig_vec (0, 1, 0)))));
+  offset = fig_vec_length (lateral);
+  if (offset < 1e-6)
+    return 0;
+
+  /* The cosine of the angle between the limb's side and the view. */
+  return CLAMP ((-fig_vec_dot (lateral, scene->camera.toward) / offset - 0.25) / 0.5, 0, 1);
 }
 
 static void
@@ -690,7 +720,7 @@ add_body (Scene         *scene,
                                               fig_quat_rotate (pose->rotation[i], spheres[0].center)));
       else
         shape->depth = depth / n;
-      shape->far = farness (scene, pose, i, shape->depth);
+      shape->far = farness (scene, pose, i);
     }
 }
 
@@ -840,6 +870,30 @@ paint_shape (cairo_t     *cr,
     }
 }
 
+/* Clips to outside the convex polygon @points: a rectangle around
+ * everything, counter-clockwise, and the polygon clockwise, so the non-zero
+ * rule leaves a hole (SVG renderers ignore an even-odd rule on a clip). */
+static void
+clip_outside (cairo_t *cr,
+              GArray  *points,
+              double   x0,
+              double   y0,
+              double   x1,
+              double   y1)
+{
+  cairo_new_path (cr);
+  cairo_move_to (cr, x0, y0);
+  cairo_line_to (cr, x1, y0);
+  cairo_line_to (cr, x1, y1);
+  cairo_line_to (cr, x0, y1);
+  cairo_close_path (cr);
+  cairo_new_sub_path (cr);
+  for (guint k = points->len; k > 0; k--)
+    cairo_line_to (cr, g_array_index (points, Point, k - 1).x, g_array_index (points, Point, k - 1).y);
+  cairo_close_path (cr);
+  cairo_clip (cr);
+}
+
 /* Segments joined at a joint overlap on purpose: their halos must not cut
  * into each other. */
 static gboolean
@@ -892,12 +946,7 @@ paint_scene (cairo_t                 *cr,
           if (!adjacent (shape, under))
             continue;
 
-          /* Clip to outside the joined segment. */
-          cairo_new_path (cr);
-          cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
-          trace_shape (cr, under);
-          cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-          cairo_clip (cr);
+          clip_outside (cr, under->points, x0, y0, x1, y1);
         }
       paint_shape (cr, shape, 2 * halo);
       cairo_restore (cr);
@@ -918,6 +967,120 @@ paint_scene (cairo_t                 *cr,
     }
   cairo_pop_group_to_source (cr);
   cairo_paint (cr);
+}
+
+typedef struct
+{
+  double x0, y0, x1, y1;
+} Box;
+
+static Box
+points_box (GArray *points,
+            double  pad)
+{
+  Box box = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+
+  for (guint i = 0; i < points->len; i++)
+    {
+      Point p = g_array_index (points, Point, i);
+
+      box.x0 = MIN (box.x0, p.x - pad);
+      box.y0 = MIN (box.y0, p.y - pad);
+      box.x1 = MAX (box.x1, p.x + pad);
+      box.y1 = MAX (box.y1, p.y + pad);
+    }
+  return box;
+}
+
+/* The shape grown by @halo, as a convex polygon. */
+static GArray *
+expanded_outline (const Shape *shape,
+                  double       halo)
+{
+  GArray *points = g_array_new (FALSE, FALSE, sizeof (Point));
+  double radius = shape->stroke / 2 + halo;
+
+  for (guint i = 0; i < shape->points->len; i++)
+    {
+      Point p = g_array_index (shape->points, Point, i);
+
+      for (guint k = 0; k < 12; k++)
+        {
+          double a = 2 * G_PI * k / 12;
+          Point q = { p.x + radius * cos (a), p.y + radius * sin (a) };
+
+          g_array_append_val (points, q);
+        }
+    }
+  convex_hull (points);
+  return points;
+}
+
+/* For vector surfaces (SVG, PDF), which would turn a cleared halo into one
+ * big bitmap: each shape is clipped to outside the grown outlines of the
+ * shapes painted after it. Slower, but all paths. */
+static void
+paint_scene_clipped (cairo_t                 *cr,
+                     const Scene             *scene,
+                     const PrehabFigureStyle *style,
+                     double                   halo,
+                     double                   x0,
+                     double                   y0,
+                     double                   x1,
+                     double                   y1)
+{
+  guint n = scene->shapes->len;
+  g_autoptr (GPtrArray) outlines = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autofree Box *boxes = g_new (Box, n);
+
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Shape *shape = &g_array_index (scene->shapes, Shape, i);
+      GArray *outline = expanded_outline (shape, halo);
+
+      g_ptr_array_add (outlines, outline);
+      boxes[i] = points_box (outline, 0);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Shape *shape = &g_array_index (scene->shapes, Shape, i);
+      PrehabColor c = shape_color (shape, style);
+      Box box = points_box (shape->points, shape->stroke / 2);
+
+      cairo_save (cr);
+      for (guint j = i + 1; j < n && !shape->background; j++)
+        {
+          const Shape *above = &g_array_index (scene->shapes, Shape, j);
+          GArray *outline = g_ptr_array_index (outlines, j);
+
+          if (adjacent (shape, above) || boxes[j].x0 > box.x1 || boxes[j].x1 < box.x0 ||
+              boxes[j].y0 > box.y1 || boxes[j].y1 < box.y0)
+            continue;
+
+          clip_outside (cr, outline, x0, y0, x1, y1);
+        }
+      cairo_set_source_rgba (cr, c.red, c.green, c.blue, c.alpha);
+      paint_shape (cr, shape, 0);
+      cairo_restore (cr);
+    }
+}
+
+static gboolean
+is_vector_surface (cairo_t *cr)
+{
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_SVG:
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+      return TRUE;
+    default:
+      return FALSE;
+    }
 }
 
 /**
@@ -966,9 +1129,14 @@ prehab_figure_render (PrehabFigure            *figure,
   cairo_translate (cr, -(figure->bounds[0] + figure->bounds[2]) / 2,
                    -(figure->bounds[1] + figure->bounds[3]) / 2);
 
-  paint_scene (cr, &scene, style, MAX (HALO_METRES, 1.0 / scale),
-               figure->bounds[0] - 1, figure->bounds[1] - 1,
-               figure->bounds[2] + 1, figure->bounds[3] + 1);
+  if (is_vector_surface (cr))
+    paint_scene_clipped (cr, &scene, style, MAX (HALO_METRES, 1.0 / scale),
+                         figure->bounds[0] - 1, figure->bounds[1] - 1,
+                         figure->bounds[2] + 1, figure->bounds[3] + 1);
+  else
+    paint_scene (cr, &scene, style, MAX (HALO_METRES, 1.0 / scale),
+                 figure->bounds[0] - 1, figure->bounds[1] - 1,
+                 figure->bounds[2] + 1, figure->bounds[3] + 1);
   cairo_restore (cr);
 
   scene_clear (&scene);
