@@ -98,7 +98,7 @@ prehab_figure_style_init_light (PrehabFigureStyle *style)
   style->ink = rgb (0x3d3846, 1);
   style->accent = rgb (0x1c71d8, 1);
   style->muted = rgb (0x9a9996, 1);
-  style->prop = rgb (0xb5835a, 1);
+  style->prop = rgb (0x986a44, 1);
   style->ground = rgb (0xdeddda, 1);
 }
 

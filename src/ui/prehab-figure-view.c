@@ -89,7 +89,8 @@ style_from_theme (PrehabFigureView  *self,
                   PrehabFigureStyle *style)
 {
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  GdkRGBA fg, accent, bg;
+  GdkRGBA fg, accent, bg, wood;
+  gboolean dark;
 
   gtk_style_context_get_color (context, &fg);
   if (!gtk_style_context_lookup_color (context, "accent_color", &accent))
@@ -101,11 +102,18 @@ style_from_theme (PrehabFigureView  *self,
     }
 
   bg.alpha = 1;
+  dark = 0.2126 * bg.red + 0.7152 * bg.green + 0.0722 * bg.blue < 0.5;
   style->ink = over (color_from_rgba (&fg), color_from_rgba (&bg), 1.0);
   style->accent = over (color_from_rgba (&accent), color_from_rgba (&bg), 1.0);
   style->muted = over (color_from_rgba (&fg), color_from_rgba (&bg), 0.42);
-  style->prop = over (color_from_rgba (&fg), color_from_rgba (&bg), 0.30);
   style->ground = over (color_from_rgba (&fg), color_from_rgba (&bg), 0.12);
+
+  /* Props in the palette's wood brown, as in exported images, when the
+   * theme has it; else a quiet tone of the text colour. */
+  if (gtk_style_context_lookup_color (context, dark ? "brown_1" : "brown_3", &wood))
+    style->prop = over (color_from_rgba (&wood), color_from_rgba (&bg), 1.0);
+  else
+    style->prop = over (color_from_rgba (&fg), color_from_rgba (&bg), 0.30);
 }
 
 static gboolean
