@@ -30,9 +30,7 @@
 typedef struct
 {
   PrehabFigure *figure;
-  const char   *name;
   FigKeyframe   keyframe;      /* the keyframe being read */
-  gboolean      in_keyframe;
   gboolean      in_description;
   gboolean      seen_camera;
   gboolean      seen_root;
@@ -406,7 +404,6 @@ start_keyframe (ParseState           *state,
     fig_keyframe_init_rest (&state->keyframe);
   state->keyframe.weight = 1.0;
 
-  state->in_keyframe = TRUE;
   state->seen_root = FALSE;
   return parse_number (context, names, values, "weight", 0.1, 10, &state->keyframe.weight, NULL, error) &&
          parse_number (context, names, values, "breath", 0, 1, &state->keyframe.breath, NULL, error);
@@ -673,7 +670,6 @@ end_element_cb (GMarkupParseContext  *context,
     }
   else if (g_str_equal (element, "keyframe"))
     {
-      state->in_keyframe = FALSE;
       g_array_append_val (state->figure->keyframes, state->keyframe);
     }
 }
@@ -764,7 +760,6 @@ prehab_figure_new_from_bytes (GBytes      *content,
   const char *data = g_bytes_get_data (content, &size);
 
   state.figure = figure;
-  state.name = name;
   state.text = g_string_new (NULL);
 
   context = g_markup_parse_context_new (&parser, 0, &state, NULL);
