@@ -61,6 +61,31 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (PrehabFigureView, prehab_figure_view, GTK_TYPE_WIDGET)
 
+/* Figures never change once loaded, and a grid of cards sets the same
+ * exercises again and again as it scrolls: load each one once. */
+static PrehabFigure *
+load_figure (const char  *exercise_id,
+             GError     **error)
+{
+  static GHashTable *loaded;
+  PrehabFigure *figure;
+
+  if (loaded == NULL)
+    loaded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                    (GDestroyNotify) prehab_figure_unref);
+
+  figure = g_hash_table_lookup (loaded, exercise_id);
+  if (figure == NULL)
+    {
+      figure = prehab_figure_load (exercise_id, error);
+      if (figure == NULL)
+        return NULL;
+      g_hash_table_insert (loaded, g_strdup (exercise_id), figure);
+    }
+
+  return prehab_figure_ref (figure);
+}
+
 static PrehabColor
 color_from_rgba (const GdkRGBA *rgba)
 {
@@ -470,7 +495,7 @@ prehab_figure_view_set_exercise_id (PrehabFigureView *self,
 
   if (exercise_id != NULL)
     {
-      self->figure = prehab_figure_load (exercise_id, &error);
+      self->figure = load_figure (exercise_id, &error);
       if (self->figure == NULL && !g_error_matches (error, PREHAB_FIGURE_ERROR, PREHAB_FIGURE_ERROR_NOT_FOUND))
         g_warning ("%s", error->message);
     }
