@@ -152,18 +152,20 @@ def find(root, role, name):
 
 
 def list_rows(app_node):
-    exercise_list = find(app_node, Atspi.Role.LIST, "Exercises")
-    if exercise_list is None:
+    """The names of the cards of the Exercises grid (a table of cells)."""
+    grid = find(app_node, Atspi.Role.TABLE, "Exercises")
+    if grid is None:
         return None
-    return [exercise_list.get_child_at_index(i).get_name()
-            for i in range(exercise_list.get_child_count())]
+    return [grid.get_child_at_index(i).get_name()
+            for i in range(grid.get_child_count())]
 
 
 def count_label(app_node):
     for node in walk(app_node):
         if node.get_role() == Atspi.Role.LABEL:
             words = (node.get_name() or "").split()
-            if len(words) >= 2 and words[0].isdigit() and words[1].startswith("exercise"):
+            # "25 exercises", "8 of 25 exercises"
+            if len(words) >= 2 and words[0].isdigit() and words[-1].startswith("exercise"):
                 return node.get_name()
     return None
 
@@ -283,8 +285,8 @@ def main():
             def filtered():
                 label = count_label(app_node)
                 filtered.last = f"count label {label!r}"
-                # "N exercise(s) match(es)" while rows show, or the empty state
-                return ((label is not None and "match" in label)
+                # "N of M exercises" while cards show, or the empty state
+                return ((label is not None and " of " in label)
                         or find(app_node, Atspi.Role.LABEL, "No Matching Exercises"))
             poll(f"the list to follow the search {args.search!r}", filtered)
 
