@@ -62,6 +62,13 @@ create_phase_tag (const char *phase)
 }
 
 static void
+add_tag (PrehabExerciseCard *self,
+         GtkWidget          *tag)
+{
+  gtk_box_append (self->tags_box, tag);
+}
+
+static void
 clear_tags (PrehabExerciseCard *self)
 {
   GtkWidget *child;
@@ -244,12 +251,12 @@ prehab_exercise_card_set_exercise (PrehabExerciseCard *self,
       GtkWidget *tag = gtk_label_new (_("Every phase"));
 
       gtk_widget_add_css_class (tag, "exercise-tag");
-      gtk_box_append (self->tags_box, tag);
+      add_tag (self, tag);
     }
   else
     {
       for (guint i = 0; phases[i] != NULL; i++)
-        gtk_box_append (self->tags_box, create_phase_tag (phases[i]));
+        add_tag (self, create_phase_tag (phases[i]));
     }
 
   update_accessible (self);

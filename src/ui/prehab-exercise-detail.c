@@ -38,6 +38,7 @@ struct _PrehabExerciseDetail
   GtkBox              *tags_box;
   GtkLabel            *summary_label;
   AdwActionRow        *dose_row;
+  AdwActionRow        *position_row;
   AdwPreferencesGroup *steps_group;
   AdwPreferencesGroup *cues_group;
   AdwPreferencesGroup *cautions_group;
@@ -57,6 +58,8 @@ struct _PrehabExerciseDetail
   GListModel          *catalog;
   PrehabExercise      *exercise;
 };
+
+#define N_PHASES 4  /* desensitize, mobilize, strengthen, maintain */
 
 G_DEFINE_FINAL_TYPE (PrehabExerciseDetail, prehab_exercise_detail, GTK_TYPE_WIDGET)
 
@@ -93,16 +96,17 @@ find_exercise (PrehabExerciseDetail *self,
   return NULL;
 }
 
-static GtkWidget *
-create_tag (const char *text,
-            const char *css_class)
+static void
+add_tag (PrehabExerciseDetail *self,
+         const char           *text,
+         const char           *css_class)
 {
   GtkWidget *tag = gtk_label_new (text);
 
   gtk_widget_add_css_class (tag, "exercise-tag");
   if (css_class != NULL)
     gtk_widget_add_css_class (tag, css_class);
-  return tag;
+  gtk_box_append (self->tags_box, tag);
 }
 
 static GtkWidget *
@@ -125,16 +129,20 @@ fill_header (PrehabExerciseDetail *self)
   gtk_label_set_label (self->name_label, prehab_exercise_get_name (self->exercise));
   gtk_label_set_label (self->summary_label, prehab_exercise_get_summary (self->exercise));
 
-  for (guint i = 0; phases[i] != NULL; i++)
-    {
-      g_autofree char *css_class = g_strconcat ("phase-", phases[i], NULL);
+  /* One pill for daily posture work, as on the cards: four would not fit
+   * a narrow window. */
+  if (g_strv_length ((char **) phases) == N_PHASES)
+    add_tag (self, _("Every phase"), NULL);
+  else
+    for (guint i = 0; phases[i] != NULL; i++)
+      {
+        g_autofree char *css_class = g_strconcat ("phase-", phases[i], NULL);
 
-      gtk_box_append (self->tags_box,
-                      create_tag (prehab_vocabulary_label (prehab_phases, phases[i]), css_class));
-    }
-  if (!g_str_equal (position, "any"))
-    gtk_box_append (self->tags_box,
-                    create_tag (prehab_vocabulary_label (prehab_positions, position), NULL));
+        add_tag (self, prehab_vocabulary_label (prehab_phases, phases[i]), css_class);
+      }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->position_row),
+                                 prehab_vocabulary_label (prehab_positions, position));
 }
 
 static void
@@ -552,6 +560,7 @@ prehab_exercise_detail_class_init (PrehabExerciseDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrehabExerciseDetail, tags_box);
   gtk_widget_class_bind_template_child (widget_class, PrehabExerciseDetail, summary_label);
   gtk_widget_class_bind_template_child (widget_class, PrehabExerciseDetail, dose_row);
+  gtk_widget_class_bind_template_child (widget_class, PrehabExerciseDetail, position_row);
   gtk_widget_class_bind_template_child (widget_class, PrehabExerciseDetail, steps_group);
   gtk_widget_class_bind_template_child (widget_class, PrehabExerciseDetail, cues_group);
   gtk_widget_class_bind_template_child (widget_class, PrehabExerciseDetail, cautions_group);
