@@ -18,23 +18,27 @@
 
 #include <glib/gi18n.h>
 
+#include "prehab-figure.h"
+#include "prehab-figure-view.h"
 #include "prehab-vocabulary.h"
 
-/* One exercise in the Exercises grid: its name, phases, dose and
- * equipment. The grid's item around it is what takes focus and is
+/* One exercise in the Exercises grid: a still of its figure, its name,
+ * phases, dose and equipment. The grid's item around it is what takes focus and is
  * activated, so the card also names that item for assistive technologies. */
 
 struct _PrehabExerciseCard
 {
-  GtkWidget       parent_instance;
+  GtkWidget         parent_instance;
 
   /* Template widgets */
-  GtkLabel       *name_label;
-  GtkBox         *tags_box;
-  GtkLabel       *dose_label;
-  GtkLabel       *equipment_label;
+  GtkWidget        *figure_band;
+  PrehabFigureView *figure_view;
+  GtkLabel         *name_label;
+  GtkBox           *tags_box;
+  GtkLabel         *dose_label;
+  GtkLabel         *equipment_label;
 
-  PrehabExercise *exercise;
+  PrehabExercise   *exercise;
 };
 
 #define N_PHASES 4  /* desensitize, mobilize, strengthen, maintain */
@@ -48,6 +52,25 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Whether @exercise_id has a figure; the list is read once. */
+static gboolean
+has_figure (const char *exercise_id)
+{
+  static GHashTable *ids = NULL;
+
+  if (g_once_init_enter (&ids))
+    {
+      g_auto (GStrv) list = prehab_figure_list_ids ();
+      GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (guint i = 0; list[i] != NULL; i++)
+        g_hash_table_add (set, g_strdup (list[i]));
+      g_once_init_leave (&ids, set);
+    }
+
+  return g_hash_table_contains (ids, exercise_id);
+}
 
 /* A phase as a small coloured pill, as in the Plan view's bands. */
 static GtkWidget *
@@ -116,8 +139,11 @@ static void
 prehab_exercise_card_dispose (GObject *object)
 {
   PrehabExerciseCard *self = PREHAB_EXERCISE_CARD (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PREHAB_TYPE_EXERCISE_CARD);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->exercise);
 
   G_OBJECT_CLASS (prehab_exercise_card_parent_class)->dispose (object);
@@ -175,8 +201,11 @@ prehab_exercise_card_class_init (PrehabExerciseCardClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PREHAB_TYPE_FIGURE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/prehab-exercise-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, PrehabExerciseCard, figure_band);
+  gtk_widget_class_bind_template_child (widget_class, PrehabExerciseCard, figure_view);
   gtk_widget_class_bind_template_child (widget_class, PrehabExerciseCard, name_label);
   gtk_widget_class_bind_template_child (widget_class, PrehabExerciseCard, tags_box);
   gtk_widget_class_bind_template_child (widget_class, PrehabExerciseCard, dose_label);
@@ -231,6 +260,7 @@ prehab_exercise_card_set_exercise (PrehabExerciseCard *self,
   clear_tags (self);
   if (exercise == NULL)
     {
+      prehab_figure_view_set_exercise_id (self->figure_view, NULL);
       gtk_label_set_label (self->name_label, "");
       gtk_label_set_label (self->dose_label, "");
       gtk_label_set_label (self->equipment_label, "");
@@ -240,6 +270,12 @@ prehab_exercise_card_set_exercise (PrehabExerciseCard *self,
 
   dose = prehab_dose_format (prehab_exercise_get_dose (exercise));
   equipment = prehab_exercise_dup_equipment_label (exercise);
+  /* A still of the end pose, which shows the movement best. */
+  if (has_figure (prehab_exercise_get_id (exercise)))
+    prehab_figure_view_set_exercise_id (self->figure_view, prehab_exercise_get_id (exercise));
+  else
+    prehab_figure_view_set_exercise_id (self->figure_view, NULL);
+  gtk_widget_set_visible (self->figure_band, has_figure (prehab_exercise_get_id (exercise)));
   gtk_label_set_label (self->name_label, prehab_exercise_get_name (exercise));
   gtk_label_set_label (self->dose_label, dose);
   gtk_label_set_label (self->equipment_label, equipment);

@@ -22,9 +22,11 @@
 
 #include "prehab-date.h"
 #include "prehab-exercise-history.h"
+#include "prehab-figure.h"
+#include "prehab-figure-view.h"
 #include "prehab-vocabulary.h"
 
-/* Everything about one exercise: dose, steps, cues, when to back off, the
+/* Everything about one exercise: its animated figure, dose, steps, cues, when to back off, the
  * equipment, its easier and harder versions, and the person's own history
  * with it. Whoever shows it handles "variant-activated" to open a version. */
 
@@ -37,6 +39,10 @@ struct _PrehabExerciseDetail
   GtkLabel            *name_label;
   GtkBox              *tags_box;
   GtkLabel            *summary_label;
+  GtkWidget           *figure_box;
+  PrehabFigureView    *figure_view;
+  GtkButton           *play_button;
+  GtkWidget           *still_label;
   AdwActionRow        *dose_row;
   AdwActionRow        *position_row;
   AdwPreferencesGroup *steps_group;
@@ -143,6 +149,57 @@ fill_header (PrehabExerciseDetail *self)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->position_row),
                                  prehab_vocabulary_label (prehab_positions, position));
+}
+
+/* The play button says what pressing it does; without animations (the
+ * system asks for less motion) it gives way to a line that says why the
+ * figure stands still. */
+static void
+update_play_button (PrehabExerciseDetail *self)
+{
+  gboolean can_animate = prehab_figure_view_get_can_animate (self->figure_view);
+  gboolean playing = prehab_figure_view_get_playing (self->figure_view);
+  const char *label = playing ? _("Pause Animation") : _("Play Animation");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->play_button), can_animate);
+  gtk_widget_set_visible (self->still_label, !can_animate);
+  gtk_button_set_icon_name (self->play_button, playing ? "media-playback-pause-symbolic"
+                                                       : "media-playback-start-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->play_button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->play_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+static void
+on_play_clicked_cb (PrehabExerciseDetail *self)
+{
+  prehab_figure_view_set_playing (self->figure_view,
+                                  !prehab_figure_view_get_playing (self->figure_view));
+  update_play_button (self);
+}
+
+static void
+fill_figure (PrehabExerciseDetail *self)
+{
+  const char *id = prehab_exercise_get_id (self->exercise);
+  g_autoptr (PrehabFigure) figure = NULL;
+  g_autoptr (GError) error = NULL;
+
+  figure = prehab_figure_load (id, &error);
+  if (figure == NULL)
+    {
+      if (!g_error_matches (error, PREHAB_FIGURE_ERROR, PREHAB_FIGURE_ERROR_NOT_FOUND))
+        g_warning ("%s", error->message);
+      gtk_widget_set_visible (self->figure_box, FALSE);
+      return;
+    }
+
+  prehab_figure_view_set_exercise_id (self->figure_view, id);
+  prehab_figure_view_set_playing (self->figure_view, TRUE);
+  g_signal_connect_object (self->figure_view, "notify::can-animate",
+                           G_CALLBACK (update_play_button), self, G_CONNECT_SWAPPED);
+  update_play_button (self);
 }
 
 static void
@@ -447,6 +504,7 @@ prehab_exercise_detail_constructed (GObject *object)
   g_assert (PREHAB_IS_EXERCISE (self->exercise));
 
   fill_header (self);
+  fill_figure (self);
   fill_dose (self);
   fill_steps (self);
   fill_cues_and_cautions (self);
@@ -553,12 +611,18 @@ prehab_exercise_detail_class_init (PrehabExerciseDetailClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (PREHAB_TYPE_FIGURE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/prehab-exercise-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, PrehabExerciseDetail, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, PrehabExerciseDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, PrehabExerciseDetail, tags_box);
   gtk_widget_class_bind_template_child (widget_class, PrehabExerciseDetail, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, PrehabExerciseDetail, figure_box);
+  gtk_widget_class_bind_template_child (widget_class, PrehabExerciseDetail, figure_view);
+  gtk_widget_class_bind_template_child (widget_class, PrehabExerciseDetail, play_button);
+  gtk_widget_class_bind_template_child (widget_class, PrehabExerciseDetail, still_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_play_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, PrehabExerciseDetail, dose_row);
   gtk_widget_class_bind_template_child (widget_class, PrehabExerciseDetail, position_row);
   gtk_widget_class_bind_template_child (widget_class, PrehabExerciseDetail, steps_group);

@@ -228,6 +228,15 @@ collect_checked (GPtrArray *checks,
     }
 }
 
+/* A new search or filter starts at the top of the grid, not at the card
+ * that happened to have the focus. */
+static void
+scroll_to_top (PrehabExercisesPage *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->grid_view), "list.scroll-to-item", "u", 0);
+}
+
 static void
 refilter (PrehabExercisesPage *self)
 {
@@ -237,6 +246,7 @@ refilter (PrehabExercisesPage *self)
   update_chips (self);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
+  scroll_to_top (self);
 }
 
 static void
@@ -609,6 +619,7 @@ on_search_changed_cb (PrehabExercisesPage *self,
   self->query = g_strstrip (g_strdup (text));
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
+  scroll_to_top (self);
 }
 
 /* A hidden search does not narrow the grid. */
