@@ -41,9 +41,11 @@ struct _PrehabExercisesPage
   GtkSearchEntry     *search_entry;
   GtkLabel           *count_label;
   GtkMenuButton      *filter_button;
-  GtkFlowBox         *chips_box;
+  GtkWidget          *chips_scroller;
+  GtkBox             *chips_box;
   GtkStack           *stack;
   GtkGridView        *grid_view;
+  AdwStatusPage      *empty_page;
   GtkCheckButton     *equipment_check;
   GtkLabel           *equipment_caption;
   GtkGrid            *phase_grid;
@@ -121,6 +123,12 @@ update_count (PrehabExercisesPage *self)
   g_autofree char *count = NULL;
 
   gtk_stack_set_visible_child_name (self->stack, shown > 0 ? "grid" : "empty");
+  if (shown == 0)
+    adw_status_page_set_description (self->empty_page,
+                                     has_filters (self)
+                                     ? _("Try another word, or remove a filter.")
+                                     : _("Try another word, such as a body position, a movement "
+                                         "or a piece of equipment."));
 
   if (shown == total)
     count = g_strdup_printf (ngettext ("%u exercise", "%u exercises", total), total);
@@ -141,7 +149,7 @@ on_chip_clicked_cb (GtkButton           *chip,
   gtk_check_button_set_active (check, FALSE);
   /* The chip is gone; keep the focus in the filter bar. */
   if (has_filters (self))
-    gtk_widget_grab_focus (gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (self->chips_box, 0)));
+    gtk_widget_grab_focus (gtk_widget_get_first_child (GTK_WIDGET (self->chips_box)));
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->filter_button));
 }
@@ -155,7 +163,6 @@ create_chip (PrehabExercisesPage *self,
   g_autofree char *accessible = NULL;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *chip = gtk_button_new ();
-  GtkWidget *child;
 
   gtk_box_append (GTK_BOX (box), gtk_label_new (label));
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
@@ -171,10 +178,7 @@ create_chip (PrehabExercisesPage *self,
   g_object_set_data (G_OBJECT (chip), "prehab-check", check);
   g_signal_connect_object (chip, "clicked", G_CALLBACK (on_chip_clicked_cb), self, 0);
 
-  gtk_flow_box_append (self->chips_box, chip);
-  /* Only the button takes focus, not the flow box's own child around it. */
-  child = gtk_widget_get_parent (chip);
-  gtk_widget_set_focusable (child, FALSE);
+  gtk_box_append (self->chips_box, chip);
   return chip;
 }
 
@@ -198,7 +202,7 @@ update_chips (PrehabExercisesPage *self)
   guint n = 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box))) != NULL)
-    gtk_flow_box_remove (self->chips_box, child);
+    gtk_box_remove (self->chips_box, child);
 
   if (gtk_check_button_get_active (self->equipment_check))
     create_chip (self, self->equipment_check, _("Equipment I have"));
@@ -210,7 +214,7 @@ update_chips (PrehabExercisesPage *self)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     n++;
-  gtk_widget_set_visible (GTK_WIDGET (self->chips_box), n > 0);
+  gtk_widget_set_visible (self->chips_scroller, n > 0);
 
 }
 
@@ -693,9 +697,11 @@ prehab_exercises_page_class_init (PrehabExercisesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrehabExercisesPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PrehabExercisesPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, PrehabExercisesPage, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, PrehabExercisesPage, chips_scroller);
   gtk_widget_class_bind_template_child (widget_class, PrehabExercisesPage, chips_box);
   gtk_widget_class_bind_template_child (widget_class, PrehabExercisesPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PrehabExercisesPage, grid_view);
+  gtk_widget_class_bind_template_child (widget_class, PrehabExercisesPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PrehabExercisesPage, equipment_check);
   gtk_widget_class_bind_template_child (widget_class, PrehabExercisesPage, equipment_caption);
   gtk_widget_class_bind_template_child (widget_class, PrehabExercisesPage, phase_grid);

@@ -56,10 +56,8 @@ those of the content only (860x720 window = 850x710 content at 5,5); without
 xwininfo the AT-SPI extents are used. --width/--height override the crop size.
 The script prints the sizes it found and warns when the window does not fit
 the screen: then the picture shows only the part of the window on screen.
-At 360x720 the X window is 450x720 (GTK 4.8.3, libadwaita 1.2.2, no
-XSETTINGS so GTK's default decoration layout with minimize, maximize and
-close buttons): the content cannot be narrower than 440 px, so the right
-90 px are off-screen.
+At 360x720 the X window is 360x720 (content 350x710): every view fits the
+narrowest width.
 """
 
 import argparse
@@ -102,6 +100,8 @@ def parse_args():
     parser.add_argument("--filter", metavar="LABEL", action="append", default=[],
                         help="check the filter LABEL (e.g. Strengthen) in the Exercises "
                              "view's Filters popover (repeat for more); needs --view 3")
+    parser.add_argument("--show-filters", action="store_true",
+                        help="leave the Filters popover open (with --filter) or open it")
     parser.add_argument("--exercise", metavar="NAME",
                         help="open the detail page of the exercise whose card is named NAME "
                              "(after --search and --filter); needs --view 3")
@@ -211,9 +211,10 @@ def tab_to(node, what):
     raise Failure(f"Tab never reached {what}")
 
 
-def check_filters(app_node, labels):
+def check_filters(app_node, labels, keep_open):
     """Open the Filters popover and check each of labels with Tab and Space
-    (GTK 4.8 check boxes have no AT-SPI action), then close it."""
+    (GTK 4.8 check boxes have no AT-SPI action), then close it unless
+    keep_open."""
     menu_button = poll('the "Filters" button',
                        lambda: find(app_node, Atspi.Role.PUSH_BUTTON, "Filters"))
     # The menu button's own toggle button is what takes the click.
@@ -224,7 +225,8 @@ def check_filters(app_node, labels):
         press(KEY_SPACE)
         poll(f'the "{label}" filter to be checked',
              lambda: has_state(check, Atspi.StateType.CHECKED))
-    press(KEY_ESCAPE)
+    if not keep_open:
+        press(KEY_ESCAPE)
 
 
 def open_exercise(app_node, name):
@@ -357,8 +359,8 @@ def main():
                         or find(app_node, Atspi.Role.LABEL, "No Matching Exercises"))
             poll(f"the list to follow the search {args.search!r}", filtered)
 
-        if args.filter:
-            check_filters(app_node, args.filter)
+        if args.filter or args.show_filters:
+            check_filters(app_node, args.filter, args.show_filters)
 
         if args.exercise is not None:
             open_exercise(app_node, args.exercise)
