@@ -34,13 +34,14 @@ EXPECTED_OPEN_BOOK = {
 }
 
 os.environ["PREHAB_TODAY"] = TODAY
-prehab_e2e.TOTAL_TIMEOUT = 100
+prehab_e2e.TOTAL_TIMEOUT = 200
 
 # X keysyms, and the keycodes of the default Xvfb keymap for Alt+Left
-KEY_TAB, KEY_SPACE, KEY_ESCAPE = 0xff09, 0x20, 0xff1b
+KEY_TAB, KEY_SPACE, KEY_ESCAPE, KEY_ENTER = 0xff09, 0x20, 0xff1b, 0xff0d
 KEYCODE_ALT_L, KEYCODE_LEFT = 64, 113
 
 catalog = {}
+view = {}
 
 
 def prehab(*args):
@@ -61,6 +62,15 @@ def name_of(exercise_id):
 
 
 # ------------------------------------------------------------------ helpers
+
+def page(app):
+    """The Exercises view's own node: walking it alone, not the whole
+    window with its other views, keeps each look quick on a busy machine."""
+    if "node" not in view:
+        view["node"] = poll('the "Exercises View"',
+                            lambda: find(app, role=Atspi.Role.PANEL, name="Exercises View"))
+    return view["node"]
+
 
 def press(keysym):
     Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
@@ -109,7 +119,7 @@ def grid_view(app):
     The grid shows only the cards on screen and a few more, so the names
     may be fewer than the count."""
     cards, count, grid = [], None, None
-    for node in walk(app):
+    for node in walk(page(app)):
         role = node.get_role()
         if role == Atspi.Role.TABLE and node.get_name() == "Exercises":
             grid = node
@@ -139,7 +149,7 @@ def all_count():
 def get_search_entry(app):
     def check():
         check.last = "no entry named 'Search exercises'"
-        return find(app, role=Atspi.Role.ENTRY, name="Search exercises")
+        return find(page(app), role=Atspi.Role.ENTRY, name="Search exercises")
     return poll('the "Search exercises" entry', check)
 
 
@@ -157,7 +167,7 @@ def wait_for_count(app, expected, what):
 
 
 def back_button(app, to):
-    return find(app, role=Atspi.Role.PUSH_BUTTON, name=f"Back to {to}")
+    return find(page(app), role=Atspi.Role.PUSH_BUTTON, name=f"Back to {to}")
 
 
 def wait_for_detail(app, exercise_id, back_to):
@@ -167,7 +177,7 @@ def wait_for_detail(app, exercise_id, back_to):
 
     def check():
         back = back_button(app, back_to)
-        title = find(app, role=Atspi.Role.LABEL, name=name)
+        title = find(page(app), role=Atspi.Role.LABEL, name=name)
         check.last = (f"Back button {'present' if back else 'absent'}, "
                       f"title {'present' if title else 'absent'}")
         return back is not None and title is not None and back
@@ -177,7 +187,7 @@ def wait_for_detail(app, exercise_id, back_to):
 def wait_for_grid(app):
     """Wait until no detail page is left: the grid is shown again."""
     def check():
-        back = find(app, role=Atspi.Role.PUSH_BUTTON, prefix="Back to ")
+        back = find(page(app), role=Atspi.Role.PUSH_BUTTON, prefix="Back to ")
         check.last = f"a Back button is still there: {back.get_name()!r}" if back else ""
         return back is None
     poll("the grid, with no detail page left", check)
@@ -188,7 +198,7 @@ def open_card(app, exercise_id):
 
     def cell():
         cell.last = describe(*grid_view(app))
-        return find(app, role=Atspi.Role.TABLE_CELL, name=name)
+        return find(page(app), role=Atspi.Role.TABLE_CELL, name=name)
     click(poll(f'the card "{name}"', cell), f'the card "{name}"')
     return wait_for_detail(app, exercise_id, "All Exercises")
 
@@ -244,7 +254,7 @@ def test_open_card_shows_detail(app):
     cautions = catalog[DONE]["cautions"]
 
     def check():
-        names = {node.get_name() for node in walk(app)}
+        names = {node.get_name() for node in walk(page(app))}
         missing = [text for text in steps + cautions if text not in names]
         check.last = f"missing: {missing}"
         return not missing and "1 time" in names and "3 out of 10" in names
@@ -257,12 +267,12 @@ def test_variant_link(app):
     harder = catalog[DONE]["harder"][0]
     link_name = f"Harder version: {name_of(harder)}"
     do_click(poll(f'the link "{link_name}"',
-                  lambda: find(app, role=Atspi.Role.PUSH_BUTTON, name=link_name)),
+                  lambda: find(page(app), role=Atspi.Role.PUSH_BUTTON, name=link_name)),
              f'"{link_name}"')
     wait_for_detail(app, harder, name_of(DONE))
 
     def steps_shown():
-        names = {node.get_name() for node in walk(app)}
+        names = {node.get_name() for node in walk(page(app))}
         return all(step in names for step in catalog[harder]["steps"])
     poll(f'the steps of "{name_of(harder)}"', steps_shown)
     return f'"{name_of(harder)}" opened, its Back returns to "{name_of(DONE)}"'
@@ -295,15 +305,36 @@ def test_back_with_alt_left(app):
     return "Alt+Left went back to the grid, which kept its search"
 
 
+def test_keyboard_opens_card(app):
+    name = name_of(DONE)
+    cell = poll(f'the card "{name}"',
+                lambda: find(page(app), role=Atspi.Role.TABLE_CELL, name=name))
+    tab_to(cell, f'the card "{name}"')
+    press(KEY_SPACE)
+    wait_for_detail(app, DONE, "All Exercises")
+    press(KEY_ESCAPE)
+    wait_for_grid(app)
+
+    # Back on the grid, the card has the focus again: Enter opens it too.
+    poll(f'the focus back on the card "{name}"',
+         lambda: has_state(find(page(app), role=Atspi.Role.TABLE_CELL, name=name),
+                           Atspi.StateType.FOCUSED))
+    press(KEY_ENTER)
+    wait_for_detail(app, DONE, "All Exercises")
+    press(KEY_ESCAPE)
+    wait_for_grid(app)
+    return "Tab reached the card, Space and Enter opened it, the focus came back to it"
+
+
 def test_figure_described(app):
     set_search_text(app, "")
     wait_for_count(app, all_count(), "the whole catalog")
     open_card(app, WITH_FIGURE)
 
     def check():
-        images = [node for node in walk(app) if node.get_role() == Atspi.Role.IMAGE
+        images = [node for node in walk(page(app)) if node.get_role() == Atspi.Role.IMAGE
                   and len(node.get_name() or "") > 20]
-        pause = find(app, role=Atspi.Role.PUSH_BUTTON, name="Pause Animation")
+        pause = find(page(app), role=Atspi.Role.PUSH_BUTTON, name="Pause Animation")
         check.last = (f"images with a description: {[i.get_name() for i in images]}; "
                       f"pause button {'present' if pause else 'absent'}")
         return images and pause and images[0].get_name()
@@ -319,7 +350,7 @@ def test_filter_narrows_grid(app):
     before, _ = wait_for_count(app, all_count(), "the whole catalog")
 
     menu_button = poll('the "Filters" button',
-                       lambda: find(app, role=Atspi.Role.PUSH_BUTTON, name="Filters"))
+                       lambda: find(page(app), role=Atspi.Role.PUSH_BUTTON, name="Filters"))
     # The menu button's own toggle button is what takes the click.
     do_click(menu_button.get_child_at_index(0), '"Filters"')
     check_box = poll('the "Strengthen" filter',
@@ -339,7 +370,8 @@ def test_filter_narrows_grid(app):
         raise RuntimeError("Cat-cow is still shown")
 
     chip = poll('the "Remove Filter: Strengthen" button',
-                lambda: find(app, role=Atspi.Role.PUSH_BUTTON, name="Remove Filter: Strengthen"))
+                lambda: find(page(app), role=Atspi.Role.PUSH_BUTTON,
+                             name="Remove Filter: Strengthen"))
     do_click(chip, '"Remove Filter: Strengthen"')
     wait_for_count(app, all_count(), "the whole catalog again")
     if has_state(check_box, Atspi.StateType.CHECKED):
@@ -352,14 +384,15 @@ def test_empty_state_clears(app):
     set_search_text(app, "zzzz-no-such-exercise")
 
     def empty():
-        title = find(app, name="No Matching Exercises")
+        title = find(page(app), name="No Matching Exercises")
         cards, count = grid_view(app)
         empty.last = f"empty-state title {'present' if title else 'absent'}; " + describe(cards, count)
         return title is not None and not cards and count == f"0 of {all_count()}"
     poll('the empty state "No Matching Exercises" with no cards', empty)
 
     button = poll('the "Clear Search and Filters" button',
-                  lambda: find(app, role=Atspi.Role.PUSH_BUTTON, name="Clear Search and Filters"))
+                  lambda: find(page(app), role=Atspi.Role.PUSH_BUTTON,
+                               name="Clear Search and Filters"))
     do_click(button, '"Clear Search and Filters"')
     wait_for_count(app, all_count(), "the whole catalog after clearing")
     entry = get_search_entry(app)
@@ -401,6 +434,7 @@ TESTS = [
     ("the link to the harder version opens it", test_variant_link),
     ("Escape goes back, page by page, to the grid", test_back_with_escape),
     ("Alt+Left goes back to the grid", test_back_with_alt_left),
+    ("Space and Enter open the focused card", test_keyboard_opens_card),
     ("the figure on the detail page is described and can be paused", test_figure_described),
     ('the "Strengthen" filter narrows the grid, and its chip removes it',
      test_filter_narrows_grid),
