@@ -91,6 +91,9 @@ def parse_args():
                         help="prefer the dark style (ADW_DEBUG_COLOR_SCHEME=prefer-dark)")
     parser.add_argument("--width", type=int, help="crop width (default: the window's width)")
     parser.add_argument("--height", type=int, help="crop height (default: the window's height)")
+    parser.add_argument("--no-animations", action="store_true",
+                        help="turn animations off, as the system's reduce-motion setting "
+                             "does (gtk-enable-animations=false in GTK's settings.ini)")
     parser.add_argument("--data-dir", metavar="DIR",
                         help="use this data folder (kept) instead of an empty one")
     parser.add_argument("--view", type=int, metavar="N",
@@ -297,6 +300,11 @@ def main():
     env["XDG_DATA_HOME"] = os.path.join(tmp, "xdg-data")
     env["XDG_CONFIG_HOME"] = os.path.join(tmp, "xdg-config")
     env["XDG_CACHE_HOME"] = os.path.join(tmp, "xdg-cache")
+    if args.no_animations:
+        settings_dir = os.path.join(env["XDG_CONFIG_HOME"], "gtk-4.0")
+        os.makedirs(settings_dir)
+        with open(os.path.join(settings_dir, "settings.ini"), "w") as settings:
+            settings.write("[Settings]\ngtk-enable-animations=false\n")
     if args.dark:
         env["ADW_DEBUG_COLOR_SCHEME"] = "prefer-dark"
     else:
