@@ -124,11 +124,19 @@ update_count (PrehabExercisesPage *self)
 
   gtk_stack_set_visible_child_name (self->stack, shown > 0 ? "grid" : "empty");
   if (shown == 0)
-    adw_status_page_set_description (self->empty_page,
-                                     has_filters (self)
-                                     ? _("Try another word, or remove a filter.")
-                                     : _("Try another word, such as a body position, a movement "
-                                         "or a piece of equipment."));
+    {
+      gboolean searching = self->query != NULL && *self->query != '\0';
+      const char *hint;
+
+      if (!has_filters (self))
+        hint = _("Try another word, such as a body position, a movement or a piece of "
+                 "equipment.");
+      else if (searching)
+        hint = _("Try another word, or remove a filter.");
+      else
+        hint = _("Remove a filter to see more exercises.");
+      adw_status_page_set_description (self->empty_page, hint);
+    }
 
   if (shown == total)
     count = g_strdup_printf (ngettext ("%u exercise", "%u exercises", total), total);
@@ -393,9 +401,16 @@ restore_focus (PrehabExercisesPage *self,
 static void
 on_visible_child_changed_cb (PrehabExercisesPage *self)
 {
-  GtkWidget *visible = adw_leaflet_get_visible_child (self->leaflet);
-  gboolean forward = self->pages->len > 0 &&
-                     visible == g_ptr_array_index (self->pages, self->pages->len - 1);
+  GtkWidget *visible;
+  gboolean forward;
+
+  /* The leaflet also says so while it is being disposed. */
+  if (self->pages == NULL || self->leaflet == NULL)
+    return;
+
+  visible = adw_leaflet_get_visible_child (self->leaflet);
+  forward = self->pages->len > 0 &&
+            visible == g_ptr_array_index (self->pages, self->pages->len - 1);
 
   if (!adw_leaflet_get_child_transition_running (self->leaflet))
     prune_pages (self);
@@ -418,6 +433,9 @@ on_visible_child_changed_cb (PrehabExercisesPage *self)
 static void
 on_transition_running_changed_cb (PrehabExercisesPage *self)
 {
+  if (self->pages == NULL || self->leaflet == NULL)
+    return;
+
   if (!adw_leaflet_get_child_transition_running (self->leaflet))
     prune_pages (self);
 }
