@@ -30,9 +30,7 @@
 typedef struct
 {
   PrehabFigure *figure;
-  const char   *name;
   FigKeyframe   keyframe;      /* the keyframe being read */
-  gboolean      in_keyframe;
   gboolean      in_description;
   gboolean      seen_camera;
   gboolean      seen_root;
@@ -219,6 +217,8 @@ parse_accent (GMarkupParseContext  *context,
     { "spine", FIG_LUMBAR, FIG_THORAX },
     { "thorax", FIG_MIDBACK, FIG_THORAX },
     { "trunk", FIG_PELVIS, FIG_THORAX },
+    { "arms", FIG_RIGHT_UPPER_ARM, FIG_LEFT_HAND },
+    { "legs", FIG_RIGHT_THIGH, FIG_LEFT_FOOT },
     { "right-arm", FIG_RIGHT_UPPER_ARM, FIG_RIGHT_HAND },
     { "left-arm", FIG_LEFT_UPPER_ARM, FIG_LEFT_HAND },
     { "right-leg", FIG_RIGHT_THIGH, FIG_RIGHT_FOOT },
@@ -404,7 +404,6 @@ start_keyframe (ParseState           *state,
     fig_keyframe_init_rest (&state->keyframe);
   state->keyframe.weight = 1.0;
 
-  state->in_keyframe = TRUE;
   state->seen_root = FALSE;
   return parse_number (context, names, values, "weight", 0.1, 10, &state->keyframe.weight, NULL, error) &&
          parse_number (context, names, values, "breath", 0, 1, &state->keyframe.breath, NULL, error);
@@ -493,11 +492,12 @@ start_contact (ParseState           *state,
                const char          **values,
                GError              **error)
 {
-  static const char * const pin[] = { "part", "x", "y", "z", "bend", NULL };
+  static const char * const pin[] = { "part", "x", "y", "z", "bend", "flat", NULL };
   static const char * const reach[] = { "part", "to", "x", "y", "z", "bend", NULL };
   static const char * const release[] = { "part", NULL };
   const char *part = attribute (names, values, "part");
   const char *to = attribute (names, values, "to");
+  const char *flat = attribute (names, values, "flat");
   int limb = part != NULL ? fig_limb_from_name (part) : -1;
   FigContact contact = { 0, };
   gboolean given[3];
@@ -522,6 +522,10 @@ start_contact (ParseState           *state,
 
   if (contact.has_bend && fig_vec_length (contact.bend) < 0.01)
     return set_invalid (context, error, "bend=\"0 0 0\" points nowhere");
+
+  if (flat != NULL && !g_str_equal (flat, "yes") && !g_str_equal (flat, "no"))
+    return set_invalid (context, error, "flat=\"%s\" must be “yes” or “no”", flat);
+  contact.flat = flat != NULL && g_str_equal (flat, "yes");
 
   if (g_str_equal (element, "pin"))
     {
@@ -666,7 +670,6 @@ end_element_cb (GMarkupParseContext  *context,
     }
   else if (g_str_equal (element, "keyframe"))
     {
-      state->in_keyframe = FALSE;
       g_array_append_val (state->figure->keyframes, state->keyframe);
     }
 }
@@ -757,7 +760,6 @@ prehab_figure_new_from_bytes (GBytes      *content,
   const char *data = g_bytes_get_data (content, &size);
 
   state.figure = figure;
-  state.name = name;
   state.text = g_string_new (NULL);
 
   context = g_markup_parse_context_new (&parser, 0, &state, NULL);

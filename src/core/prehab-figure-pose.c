@@ -342,7 +342,7 @@ fig_segment_spheres (FigSegment  segment,
       SPHERE (0.015, 0.0, -0.075, 0.09);
       SPHERE (0.02, 0.18, 0.08, 0.095);
       SPHERE (0.02, 0.18, -0.08, 0.095);
-      SPHERE (0.03 + 0.06 * breath, 0.08, 0.0, 0.09 + 0.012 * breath);
+      SPHERE (0.03 + 0.07 * breath, 0.08, 0.0, 0.09 + 0.02 * breath);
       break;
     case FIG_MIDBACK:
       SPHERE (0.025, 0.0, 0.08, 0.10);
@@ -835,6 +835,14 @@ prehab_figure_resolve (PrehabFigure *figure)
             at.z = contact->point.z;
           contact->point = at;
           contact->end = pose.rotation[end];
+          if (contact->flat)
+            {
+              /* Flat on the floor, pointing where the body faces. */
+              FigQuat heading = fig_quat_axis (axis_y, keyframe->heading * DEG);
+
+              contact->end = limb <= FIG_LEFT_ARM ? fig_quat_mul (heading, fig_quat_axis (axis_z, G_PI / 2))
+                                                  : heading;
+            }
         }
     }
 

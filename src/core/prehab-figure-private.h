@@ -87,6 +87,7 @@ typedef struct
   FigVec         point;       /* world (pin once resolved, world) or segment-local */
   gboolean       fixed[3];    /* pin: coordinates given in the file */
   FigQuat        end;         /* pin: world rotation of the hand or foot */
+  gboolean       flat;        /* pin: the hand or foot lies flat, pointing forward */
   gboolean       has_bend;
   FigVec         bend;        /* where the elbow or knee points, in the parent's frame */
 } FigContact;

@@ -61,6 +61,31 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (PrehabFigureView, prehab_figure_view, GTK_TYPE_WIDGET)
 
+/* Figures never change once loaded, and a grid of cards sets the same
+ * exercises again and again as it scrolls: load each one once. */
+static PrehabFigure *
+load_figure (const char  *exercise_id,
+             GError     **error)
+{
+  static GHashTable *loaded;
+  PrehabFigure *figure;
+
+  if (loaded == NULL)
+    loaded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                    (GDestroyNotify) prehab_figure_unref);
+
+  figure = g_hash_table_lookup (loaded, exercise_id);
+  if (figure == NULL)
+    {
+      figure = prehab_figure_load (exercise_id, error);
+      if (figure == NULL)
+        return NULL;
+      g_hash_table_insert (loaded, g_strdup (exercise_id), figure);
+    }
+
+  return prehab_figure_ref (figure);
+}
+
 static PrehabColor
 color_from_rgba (const GdkRGBA *rgba)
 {
@@ -89,7 +114,8 @@ style_from_theme (PrehabFigureView  *self,
                   PrehabFigureStyle *style)
 {
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  GdkRGBA fg, accent, bg;
+  GdkRGBA fg, accent, bg, wood;
+  gboolean dark;
 
   gtk_style_context_get_color (context, &fg);
   if (!gtk_style_context_lookup_color (context, "accent_color", &accent))
@@ -101,11 +127,18 @@ style_from_theme (PrehabFigureView  *self,
     }
 
   bg.alpha = 1;
+  dark = 0.2126 * bg.red + 0.7152 * bg.green + 0.0722 * bg.blue < 0.5;
   style->ink = over (color_from_rgba (&fg), color_from_rgba (&bg), 1.0);
   style->accent = over (color_from_rgba (&accent), color_from_rgba (&bg), 1.0);
   style->muted = over (color_from_rgba (&fg), color_from_rgba (&bg), 0.42);
-  style->prop = over (color_from_rgba (&fg), color_from_rgba (&bg), 0.30);
   style->ground = over (color_from_rgba (&fg), color_from_rgba (&bg), 0.12);
+
+  /* Props in the palette's wood brown, as in exported images, when the
+   * theme has it; else a quiet tone of the text colour. */
+  if (gtk_style_context_lookup_color (context, dark ? "brown_1" : "brown_3", &wood))
+    style->prop = over (color_from_rgba (&wood), color_from_rgba (&bg), 1.0);
+  else
+    style->prop = over (color_from_rgba (&fg), color_from_rgba (&bg), 0.30);
 }
 
 static gboolean
@@ -462,7 +495,7 @@ prehab_figure_view_set_exercise_id (PrehabFigureView *self,
 
   if (exercise_id != NULL)
     {
-      self->figure = prehab_figure_load (exercise_id, &error);
+      self->figure = load_figure (exercise_id, &error);
       if (self->figure == NULL && !g_error_matches (error, PREHAB_FIGURE_ERROR, PREHAB_FIGURE_ERROR_NOT_FOUND))
         g_warning ("%s", error->message);
     }
