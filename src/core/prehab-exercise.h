@@ -77,9 +77,9 @@ typedef struct
                                    * person has (empty: nothing) */
 } PrehabExerciseFilter;
 
-gboolean                  prehab_exercise_can_do_with         (PrehabExercise      *self,
-                                                               const char * const  *equipment);
-gboolean                  prehab_exercise_passes_filter       (PrehabExercise             *self,
-                                                               const PrehabExerciseFilter *filter);
+gboolean prehab_exercise_can_do_with   (PrehabExercise             *self,
+                                        const char * const         *equipment);
+gboolean prehab_exercise_passes_filter (PrehabExercise             *self,
+                                        const PrehabExerciseFilter *filter);
 
 G_END_DECLS

@@ -42,6 +42,7 @@ KEYCODE_ALT_L, KEYCODE_LEFT = 64, 113
 
 catalog = {}
 view = {}
+enrollment = {}
 
 
 def prehab(*args):
@@ -55,6 +56,22 @@ def prepare(data_dir):
     prehab("--data-dir", data_dir, "done", "--exercise", DONE, "--pain-during", "3")
     for exercise in json.loads(prehab("--data-dir", data_dir, "exercises", "--json")):
         catalog[exercise["id"]] = exercise
+    enrollment.update(json.loads(prehab("--data-dir", data_dir, "status", "--json"))["enrollment"])
+
+
+def can_do(exercise, equipment):
+    """Every required item, and one of each group of alternatives."""
+    groups = {}
+    for use in exercise["equipment"]:
+        if use["optional"]:
+            continue
+        have = use["id"] in equipment
+        if use["alternative_group"] == 0:
+            if not have:
+                return False
+        else:
+            groups[use["alternative_group"]] = groups.get(use["alternative_group"], False) or have
+    return all(groups.values())
 
 
 def name_of(exercise_id):
@@ -344,8 +361,9 @@ def test_figure_described(app):
     return f"figure described as {description!r}"
 
 
-def test_filter_narrows_grid(app):
-    expected_ids = [i for i, e in catalog.items() if "strengthen" in e["phases"]]
+def check_filter(app, label, expected_ids, what):
+    """Check the filter label in the Filters popover, see the grid narrow
+    to expected_ids, then remove the filter with its chip."""
     expected_names = {name_of(i) for i in expected_ids}
     before, _ = wait_for_count(app, all_count(), "the whole catalog")
 
@@ -353,31 +371,45 @@ def test_filter_narrows_grid(app):
                        lambda: find(page(app), role=Atspi.Role.PUSH_BUTTON, name="Filters"))
     # The menu button's own toggle button is what takes the click.
     do_click(menu_button.get_child_at_index(0), '"Filters"')
-    check_box = poll('the "Strengthen" filter',
-                     lambda: find(app, role=Atspi.Role.CHECK_BOX, name="Strengthen"))
-    tab_to(check_box, 'the "Strengthen" filter')
+    check_box = poll(f'the "{label}" filter',
+                     lambda: find(app, role=Atspi.Role.CHECK_BOX, name=label))
+    tab_to(check_box, f'the "{label}" filter')
     press(KEY_SPACE)
-    poll('the "Strengthen" filter to be checked',
+    poll(f'the "{label}" filter to be checked',
          lambda: has_state(check_box, Atspi.StateType.CHECKED))
     press(KEY_ESCAPE)
 
     expected = f"{len(expected_ids)} of {all_count()}"
-    after, _ = wait_for_count(app, expected, "the strengthening exercises")
+    after, _ = wait_for_count(app, expected, what)
     if not after or not set(after) <= expected_names:
-        raise RuntimeError(f"cards shown that are not strengthening exercises: "
+        raise RuntimeError(f"cards shown that are not {what}: "
                            f"{sorted(set(after) - expected_names)}")
-    if name_of("cat-cow") in after:
-        raise RuntimeError("Cat-cow is still shown")
 
-    chip = poll('the "Remove Filter: Strengthen" button',
-                lambda: find(page(app), role=Atspi.Role.PUSH_BUTTON,
-                             name="Remove Filter: Strengthen"))
-    do_click(chip, '"Remove Filter: Strengthen"')
+    chip_name = f"Remove Filter: {label}"
+    chip = poll(f'the "{chip_name}" button',
+                lambda: find(page(app), role=Atspi.Role.PUSH_BUTTON, name=chip_name))
+    do_click(chip, f'"{chip_name}"')
     wait_for_count(app, all_count(), "the whole catalog again")
     if has_state(check_box, Atspi.StateType.CHECKED):
-        raise RuntimeError('"Strengthen" is still checked after removing its filter')
+        raise RuntimeError(f'"{label}" is still checked after removing its filter')
     return (f"{len(before)} cards shown before, {expected!r} with the filter "
-            f"({len(after)} shown, all strengthening), the whole catalog after removing it")
+            f"({len(after)} shown, all {what}), the whole catalog after removing it")
+
+
+def test_filter_narrows_grid(app):
+    strengthen = [i for i, e in catalog.items() if "strengthen" in e["phases"]]
+    if "cat-cow" in strengthen or len(strengthen) in (0, len(catalog)):
+        raise RuntimeError("the catalog no longer suits this test")
+    return check_filter(app, "Strengthen", strengthen, "strengthening exercises")
+
+
+def test_equipment_filter(app):
+    equipment = enrollment["equipment"]
+    doable = [i for i, e in catalog.items() if can_do(e, equipment)]
+    if len(doable) in (0, len(catalog)):
+        raise RuntimeError("the default equipment no longer narrows the catalog")
+    return check_filter(app, "Equipment I have", doable,
+                        f"exercises doable with {', '.join(equipment)}")
 
 
 def test_empty_state_clears(app):
@@ -438,6 +470,8 @@ TESTS = [
     ("the figure on the detail page is described and can be paused", test_figure_described),
     ('the "Strengthen" filter narrows the grid, and its chip removes it',
      test_filter_narrows_grid),
+    ('"Equipment I have" narrows the grid to what the program\'s equipment allows',
+     test_equipment_filter),
     ('a search with no match shows "No Matching Exercises", whose button clears it',
      test_empty_state_clears),
     ("an exercise opened from Today goes back to Today", test_open_from_today),
