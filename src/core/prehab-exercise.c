@@ -684,3 +684,98 @@ prehab_exercise_matches (PrehabExercise *self,
 
   return g_str_match_string (query, self->search_text, TRUE);
 }
+
+/**
+ * prehab_exercise_can_do_with:
+ * @self: an exercise
+ * @equipment: (nullable): the equipment ids the person has
+ *
+ * Whether @equipment covers what @self needs: every required item, and one
+ * item of each group of alternatives. Optional items are never needed.
+ *
+ * Returns: %TRUE when the person can do the exercise with what they have
+ */
+gboolean
+prehab_exercise_can_do_with (PrehabExercise     *self,
+                             const char * const *equipment)
+{
+  g_autoptr (GHashTable) groups_seen = g_hash_table_new (NULL, NULL);
+  g_autoptr (GHashTable) groups_met = g_hash_table_new (NULL, NULL);
+
+  g_return_val_if_fail (PREHAB_IS_EXERCISE (self), FALSE);
+
+  for (guint i = 0; i < self->equipment->len; i++)
+    {
+      const PrehabEquipmentUse *use = g_ptr_array_index (self->equipment, i);
+      gboolean have = equipment != NULL && g_strv_contains (equipment, use->id);
+
+      if (use->optional)
+        continue;
+
+      if (use->alt_group == 0)
+        {
+          if (!have)
+            return FALSE;
+          continue;
+        }
+
+      g_hash_table_add (groups_seen, GINT_TO_POINTER (use->alt_group));
+      if (have)
+        g_hash_table_add (groups_met, GINT_TO_POINTER (use->alt_group));
+    }
+
+  return g_hash_table_size (groups_met) == g_hash_table_size (groups_seen);
+}
+
+static gboolean
+is_unset (const char * const *list)
+{
+  return list == NULL || list[0] == NULL;
+}
+
+/* Whether any of @values is one of @wanted. */
+static gboolean
+any_in (GPtrArray          *values,
+        const char * const *wanted)
+{
+  for (guint i = 0; i < values->len; i++)
+    if (g_strv_contains (wanted, g_ptr_array_index (values, i)))
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * prehab_exercise_passes_filter:
+ * @self: an exercise
+ * @filter: (nullable): what to narrow to; %NULL lets everything through
+ *
+ * Returns: %TRUE when @self is in one of the wanted phases, positions and
+ *   movements, and can be done with the given equipment (see
+ *   #PrehabExerciseFilter)
+ */
+gboolean
+prehab_exercise_passes_filter (PrehabExercise             *self,
+                               const PrehabExerciseFilter *filter)
+{
+  g_return_val_if_fail (PREHAB_IS_EXERCISE (self), FALSE);
+
+  if (filter == NULL)
+    return TRUE;
+
+  if (!is_unset (filter->phases) && !any_in (self->phases, filter->phases))
+    return FALSE;
+
+  if (!is_unset (filter->positions) &&
+      !g_str_equal (self->position, "any") &&
+      !g_strv_contains (filter->positions, self->position))
+    return FALSE;
+
+  if (!is_unset (filter->movements) && !any_in (self->movements, filter->movements))
+    return FALSE;
+
+  if (filter->equipment != NULL && !prehab_exercise_can_do_with (self, filter->equipment))
+    return FALSE;
+
+  return TRUE;
+}

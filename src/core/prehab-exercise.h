@@ -65,4 +65,21 @@ char                     *prehab_exercise_dup_phases_label    (PrehabExercise *s
 gboolean                  prehab_exercise_matches             (PrehabExercise *self,
                                                                const char     *query);
 
+/* What the Exercises view narrows the catalog by. In each list, NULL or
+ * empty lets every value through and several values are alternatives; the
+ * lists themselves must all be met. */
+typedef struct
+{
+  const char * const *phases;     /* phase ids: in any of these phases */
+  const char * const *positions;  /* position ids; "any"-position exercises always pass */
+  const char * const *movements;  /* movement ids: makes any of these movements */
+  const char * const *equipment;  /* NULL: no equipment filter; else what the
+                                   * person has (empty: nothing) */
+} PrehabExerciseFilter;
+
+gboolean prehab_exercise_can_do_with   (PrehabExercise             *self,
+                                        const char * const         *equipment);
+gboolean prehab_exercise_passes_filter (PrehabExercise             *self,
+                                        const PrehabExerciseFilter *filter);
+
 G_END_DECLS

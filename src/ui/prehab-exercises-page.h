@@ -20,8 +20,14 @@ G_DECLARE_FINAL_TYPE (PrehabExercisesPage, prehab_exercises_page, PREHAB, EXERCI
 gboolean prehab_exercises_page_load                    (PrehabExercisesPage  *self,
                                                         PrehabStore          *store,
                                                         GError              **error);
+gboolean prehab_exercises_page_reload                  (PrehabExercisesPage  *self,
+                                                        GError              **error);
 void     prehab_exercises_page_start_search            (PrehabExercisesPage  *self);
 void     prehab_exercises_page_set_key_capture_widget  (PrehabExercisesPage  *self,
                                                         GtkWidget            *widget);
+gboolean prehab_exercises_page_show_exercise           (PrehabExercisesPage  *self,
+                                                        const char           *exercise_id,
+                                                        const char           *return_view,
+                                                        const char           *return_title);
 
 G_END_DECLS

@@ -19,7 +19,6 @@
 #include <glib/gi18n.h>
 
 #include "prehab-date.h"
-#include "prehab-exercise-window.h"
 #include "prehab-exercises-page.h"
 #include "prehab-onboarding.h"
 #include "prehab-plan-page.h"
@@ -63,6 +62,8 @@ prehab_window_search_action (GtkWidget  *widget,
   prehab_exercises_page_start_search (self->exercises_page);
 }
 
+/* An exercise named in another view opens in the Exercises view, whose
+ * Back button then returns to that view. */
 static void
 prehab_window_show_exercise_action (GtkWidget  *widget,
                                     const char *action_name,
@@ -70,29 +71,21 @@ prehab_window_show_exercise_action (GtkWidget  *widget,
 {
   PrehabWindow *self = PREHAB_WINDOW (widget);
   const char *id = g_variant_get_string (parameter, NULL);
-  g_autoptr (GListModel) exercises = NULL;
-  g_autoptr (GError) error = NULL;
-  guint n;
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
+  const char *return_view = NULL;
+  const char *return_title = NULL;
 
-  exercises = prehab_exercise_load_all (self->store, &error);
-  if (exercises == NULL)
+  if (visible != NULL && visible != GTK_WIDGET (self->exercises_page))
     {
-      prehab_window_show_toast (self, error->message);
-      return;
+      return_view = adw_view_stack_get_visible_child_name (self->view_stack);
+      return_title = adw_view_stack_page_get_title (adw_view_stack_get_page (self->view_stack,
+                                                                             visible));
     }
 
-  n = g_list_model_get_n_items (exercises);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (PrehabExercise) exercise = g_list_model_get_item (exercises, i);
+  if (!prehab_exercises_page_show_exercise (self->exercises_page, id, return_view, return_title))
+    return;
 
-      if (g_str_equal (prehab_exercise_get_id (exercise), id))
-        {
-          gtk_window_present (GTK_WINDOW (prehab_exercise_window_new (GTK_WINDOW (self),
-                                                                      exercise, exercises)));
-          return;
-        }
-    }
+  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->exercises_page));
 }
 
 static void
@@ -137,12 +130,16 @@ prehab_window_onboarding_action (GtkWidget  *widget,
 static void
 on_data_changed_cb (PrehabWindow *self)
 {
+  g_autoptr (GError) error = NULL;
+
   self->data_version = prehab_store_get_data_version (self->store);
   g_free (self->shown_day);
   self->shown_day = prehab_date_dup_today ();
 
   prehab_today_page_reload (self->today_page);
   prehab_plan_page_reload (self->plan_page);
+  if (!prehab_exercises_page_reload (self->exercises_page, &error))
+    prehab_window_show_toast (self, error->message);
 }
 
 static void

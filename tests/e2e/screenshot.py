@@ -27,11 +27,21 @@ narrower than its minimum width, though: it then extends past the screen):
         /usr/bin/python3 tests/e2e/screenshot.py build/src/prehab /tmp/shots/search.png \\
         --search "open book"
 
+    # the Exercises view with a filter on, and an exercise's detail page
+    xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \\
+        /usr/bin/python3 tests/e2e/screenshot.py build/src/prehab /tmp/shots/filter.png \\
+        --view 3 --filter Strengthen
+    xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \\
+        /usr/bin/python3 tests/e2e/screenshot.py build/src/prehab /tmp/shots/detail.png \\
+        --view 3 --search "open book" --exercise "Side-lying open book"
+
 The app runs with a temporary, empty --data-dir (removed afterwards),
 GSETTINGS_BACKEND=memory and GSK_RENDERER=cairo; --dark sets
 ADW_DEBUG_COLOR_SCHEME=prefer-dark. The script waits (through AT-SPI) until
-the window lists the catalog, optionally presses "Search Exercises" and sets
-the search text, waits for the list to follow it, then ~1 s more for
+the window lists the catalog (the cards of the Exercises grid), optionally
+presses "Search Exercises" and sets the search text, waits for the grid to
+follow it, checks filters (--filter) and opens an exercise's card
+(--exercise), then waits ~1 s more for
 rendering, grabs the root window with ImageMagick's `import -window root`
 (or `xwd -root` if `import` is missing) and crops it to the window.
 
@@ -46,10 +56,8 @@ those of the content only (860x720 window = 850x710 content at 5,5); without
 xwininfo the AT-SPI extents are used. --width/--height override the crop size.
 The script prints the sizes it found and warns when the window does not fit
 the screen: then the picture shows only the part of the window on screen.
-At 360x720 the X window is 450x720 (GTK 4.8.3, libadwaita 1.2.2, no
-XSETTINGS so GTK's default decoration layout with minimize, maximize and
-close buttons): the content cannot be narrower than 440 px, so the right
-90 px are off-screen.
+At 360x720 the X window is 360x720 (content 350x710): every view fits the
+narrowest width.
 """
 
 import argparse
@@ -83,12 +91,26 @@ def parse_args():
                         help="prefer the dark style (ADW_DEBUG_COLOR_SCHEME=prefer-dark)")
     parser.add_argument("--width", type=int, help="crop width (default: the window's width)")
     parser.add_argument("--height", type=int, help="crop height (default: the window's height)")
+    parser.add_argument("--no-animations", action="store_true",
+                        help="turn animations off, as the system's reduce-motion setting "
+                             "does (gtk-enable-animations=false in GTK's settings.ini)")
     parser.add_argument("--data-dir", metavar="DIR",
                         help="use this data folder (kept) instead of an empty one")
     parser.add_argument("--view", type=int, metavar="N",
                         help="press Alt+N to show the N-th view (1 Today, 2 Plan, 3 Exercises)")
     parser.add_argument("--search", metavar="TEXT",
                         help="open the search bar and search for TEXT first")
+    parser.add_argument("--filter", metavar="LABEL", action="append", default=[],
+                        help="check the filter LABEL (e.g. Strengthen) in the Exercises "
+                             "view's Filters popover (repeat for more); needs --view 3")
+    parser.add_argument("--show-filters", action="store_true",
+                        help="leave the Filters popover open (with --filter) or open it")
+    parser.add_argument("--exercise", metavar="NAME",
+                        help="open the detail page of the exercise whose card is named NAME "
+                             "(after --search and --filter); needs --view 3")
+    parser.add_argument("--focus", metavar="NAME",
+                        help="last, press Tab until the control named NAME has the focus "
+                             "(which scrolls it into view), e.g. a button far down a page")
     return parser.parse_args()
 
 
@@ -152,20 +174,72 @@ def find(root, role, name):
 
 
 def list_rows(app_node):
-    exercise_list = find(app_node, Atspi.Role.LIST, "Exercises")
-    if exercise_list is None:
+    """The names of the cards of the Exercises grid (a table of cells)."""
+    grid = find(app_node, Atspi.Role.TABLE, "Exercises")
+    if grid is None:
         return None
-    return [exercise_list.get_child_at_index(i).get_name()
-            for i in range(exercise_list.get_child_count())]
+    return [grid.get_child_at_index(i).get_name()
+            for i in range(grid.get_child_count())]
 
 
 def count_label(app_node):
     for node in walk(app_node):
         if node.get_role() == Atspi.Role.LABEL:
             words = (node.get_name() or "").split()
-            if len(words) >= 2 and words[0].isdigit() and words[1].startswith("exercise"):
+            # "25 exercises", "8 of 25 exercises"
+            if len(words) >= 2 and words[0].isdigit() and words[-1].startswith("exercise"):
                 return node.get_name()
     return None
+
+
+KEY_TAB, KEY_SPACE, KEY_ESCAPE = 0xff09, 0x20, 0xff1b
+
+
+def press(keysym):
+    Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
+
+
+def has_state(node, state):
+    node.clear_cache()
+    return node.get_state_set().contains(state)
+
+
+def tab_to(node, what):
+    """Press Tab until node has the focus."""
+    for _ in range(80):
+        if has_state(node, Atspi.StateType.FOCUSED):
+            return
+        press(KEY_TAB)
+        time.sleep(0.05)
+    raise Failure(f"Tab never reached {what}")
+
+
+def check_filters(app_node, labels, keep_open):
+    """Open the Filters popover and check each of labels with Tab and Space
+    (GTK 4.8 check boxes have no AT-SPI action), then close it unless
+    keep_open."""
+    menu_button = poll('the "Filters" button',
+                       lambda: find(app_node, Atspi.Role.PUSH_BUTTON, "Filters"))
+    # The menu button's own toggle button is what takes the click.
+    Atspi.Action.do_action(menu_button.get_child_at_index(0), 0)
+    for label in labels:
+        check = poll(f'the "{label}" filter', lambda: find(app_node, Atspi.Role.CHECK_BOX, label))
+        tab_to(check, f'the "{label}" filter')
+        press(KEY_SPACE)
+        poll(f'the "{label}" filter to be checked',
+             lambda: has_state(check, Atspi.StateType.CHECKED))
+    if not keep_open:
+        press(KEY_ESCAPE)
+
+
+def open_exercise(app_node, name):
+    """Click the card named name (it must be on screen) and wait for its
+    detail page."""
+    cell = poll(f'the card "{name}"', lambda: find(app_node, Atspi.Role.TABLE_CELL, name))
+    ext = Atspi.Component.get_extents(cell, Atspi.CoordType.WINDOW)
+    Atspi.generate_mouse_event(ext.x + ext.width // 2, ext.y + ext.height // 2, "b1c")
+    poll(f'the detail page of "{name}"',
+         lambda: find(app_node, Atspi.Role.PUSH_BUTTON, "Back to All Exercises"))
 
 
 def grab_root(path):
@@ -226,6 +300,11 @@ def main():
     env["XDG_DATA_HOME"] = os.path.join(tmp, "xdg-data")
     env["XDG_CONFIG_HOME"] = os.path.join(tmp, "xdg-config")
     env["XDG_CACHE_HOME"] = os.path.join(tmp, "xdg-cache")
+    if args.no_animations:
+        settings_dir = os.path.join(env["XDG_CONFIG_HOME"], "gtk-4.0")
+        os.makedirs(settings_dir)
+        with open(os.path.join(settings_dir, "settings.ini"), "w") as settings:
+            settings.write("[Settings]\ngtk-enable-animations=false\n")
     if args.dark:
         env["ADW_DEBUG_COLOR_SCHEME"] = "prefer-dark"
     else:
@@ -283,10 +362,24 @@ def main():
             def filtered():
                 label = count_label(app_node)
                 filtered.last = f"count label {label!r}"
-                # "N exercise(s) match(es)" while rows show, or the empty state
-                return ((label is not None and "match" in label)
+                # "N of M exercises" while cards show, or the empty state
+                return ((label is not None and " of " in label)
                         or find(app_node, Atspi.Role.LABEL, "No Matching Exercises"))
             poll(f"the list to follow the search {args.search!r}", filtered)
+
+        if args.filter or args.show_filters:
+            check_filters(app_node, args.filter, args.show_filters)
+
+        if args.exercise is not None:
+            open_exercise(app_node, args.exercise)
+
+        if args.focus is not None:
+            target = poll(f'a control named "{args.focus}"',
+                          lambda: next((n for n in walk(app_node)
+                                        if n.get_name() == args.focus
+                                        and n.get_state_set().contains(Atspi.StateType.FOCUSABLE)),
+                                       None))
+            tab_to(target, f'"{args.focus}"')
 
         frame = poll("the window", lambda: next(
             (c for c in (app_node.get_child_at_index(i) for i in range(app_node.get_child_count()))
