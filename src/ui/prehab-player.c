@@ -714,6 +714,9 @@ show_finish (PrehabPlayer *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item_name (self, i));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                      -1);
       gtk_list_box_append (self->summary_list, row);
     }
 
@@ -789,6 +792,13 @@ close_now (PrehabPlayer *self)
   gtk_window_close (GTK_WINDOW (self));
 }
 
+static gboolean
+close_idle_cb (gpointer user_data)
+{
+  close_now (user_data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_leave_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
@@ -801,7 +811,8 @@ on_leave_response_cb (AdwMessageDialog *dialog,
   if (g_str_equal (response, "save"))
     show_finish (self);
   else if (g_str_equal (response, "discard"))
-    close_now (self);
+    /* Once the dialog, which is transient for this window, is gone. */
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
   else if (was_running)
     prehab_runner_resume (self->runner);
 }
