@@ -38,5 +38,8 @@ int prehab_cli_run_status      (const char     *data_dir,
 int prehab_cli_run_log         (const char     *data_dir,
                                 int             argc,
                                 char          **argv);
+int prehab_cli_run_render_figure (const char   *data_dir,
+                                  int           argc,
+                                  char        **argv);
 
 G_END_DECLS

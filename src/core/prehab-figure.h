@@ -34,9 +34,14 @@ typedef struct
 {
   PrehabColor ink;     /* the body, near side */
   PrehabColor accent;  /* the part that moves */
-  PrehabColor muted;   /* the far side of the body and the props */
-  PrehabColor ground;  /* the floor line and shadows */
+  PrehabColor muted;   /* the far side of the body */
+  PrehabColor prop;    /* the things used: chair, ball, weights, band */
+  PrehabColor ground;  /* the floor line, the mat, the wall */
 } PrehabFigureStyle;
+
+/* Every figure is drawn for a frame this much wider than high: the same
+ * shape for every exercise, so cards line up. */
+#define PREHAB_FIGURE_ASPECT_RATIO (4.0 / 3.0)
 
 void prehab_figure_style_init_light (PrehabFigureStyle *style);
 void prehab_figure_style_init_dark  (PrehabFigureStyle *style);
@@ -56,16 +61,19 @@ const char   *prehab_figure_get_description  (PrehabFigure            *figure);
 /* Seconds one way from the start pose to the end pose when animated. */
 double        prehab_figure_get_duration     (PrehabFigure            *figure);
 /* Draws the figure into the rectangle (0, 0, width, height) of @cr at
- * @frame: 0 is the start pose, 1 the end pose, eased in between. The
- * figure keeps its aspect ratio and is centred. Same input, same pixels. */
+ * @frame: 0 is the start pose, 1 the end pose, eased in between (a frame
+ * outside 0 to 1 is clamped). The figure keeps its aspect ratio and is
+ * centred, with a margin. Same input, same pixels. */
 void          prehab_figure_render           (PrehabFigure            *figure,
                                               cairo_t                 *cr,
                                               double                   width,
                                               double                   height,
                                               double                   frame,
                                               const PrehabFigureStyle *style);
-/* Writes a PNG or SVG (chosen by the file name's extension) @size pixels
- * wide. */
+/* Writes a PNG or SVG (chosen by the file name's extension, .png or .svg)
+ * @size pixels wide (16 to 4096) and three quarters as high, with a
+ * transparent background. Refuses a frame outside 0 to 1. The file is
+ * replaced whole or not at all. */
 gboolean      prehab_figure_write            (PrehabFigure            *figure,
                                               const char              *path,
                                               int                      size,
