@@ -23,20 +23,15 @@ struct _PrehabBreathingGuide
   GtkWidget   parent_instance;
 
   PrehabPace  pace;
-  double      fraction;     /* through the part, 0–1, when last set */
-  double      part_s;       /* length of the part */
+  double      fraction;     /* through the part, 0–1 */
   gboolean    has_hold;
-  gboolean    running;
-  gint64      set_at;       /* frame time when last set, µs */
-  double      shown;        /* the fraction drawn */
-  guint       tick_id;
   gboolean    animated;
 };
 
 G_DEFINE_FINAL_TYPE (PrehabBreathingGuide, prehab_breathing_guide, GTK_TYPE_WIDGET)
 
-#define CIRCLE_SIZE   168
-#define BAR_WIDTH     240
+#define CIRCLE_SIZE   144
+#define BAR_WIDTH     144
 #define BAR_HEIGHT    14
 #define BAR_GAP       4
 
@@ -84,35 +79,6 @@ level (PrehabPace pace,
     }
 }
 
-static gboolean
-tick_cb (GtkWidget     *widget,
-         GdkFrameClock *clock,
-         gpointer       user_data)
-{
-  PrehabBreathingGuide *self = PREHAB_BREATHING_GUIDE (widget);
-  double elapsed = (gdk_frame_clock_get_frame_time (clock) - self->set_at) / (double) G_USEC_PER_SEC;
-
-  self->shown = self->part_s > 0 ? MIN (self->fraction + MAX (elapsed, 0) / self->part_s, 1)
-                                 : self->fraction;
-  gtk_widget_queue_draw (widget);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-update_ticking (PrehabBreathingGuide *self)
-{
-  gboolean tick = self->animated && self->running && self->pace != PREHAB_PACE_NONE &&
-                  self->pace != PREHAB_PACE_HOLD && gtk_widget_get_mapped (GTK_WIDGET (self));
-
-  if (tick && self->tick_id == 0)
-    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
-  else if (!tick && self->tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
-      self->tick_id = 0;
-    }
-}
-
 static void
 on_animations_changed_cb (PrehabBreathingGuide *self)
 {
@@ -122,7 +88,6 @@ on_animations_changed_cb (PrehabBreathingGuide *self)
     return;
 
   self->animated = animated;
-  update_ticking (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -162,7 +127,7 @@ snapshot_circle (PrehabBreathingGuide *self,
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   double max_r = MIN (width, height) / 2.0;
   double min_r = max_r * 0.35;
-  double r = min_r + (max_r - min_r) * level (self->pace, self->shown);
+  double r = min_r + (max_r - min_r) * level (self->pace, self->fraction);
   GdkRGBA fill = *accent;
   GdkRGBA track = *foreground;
 
@@ -242,26 +207,6 @@ prehab_breathing_guide_measure (GtkWidget      *widget,
 }
 
 static void
-prehab_breathing_guide_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (prehab_breathing_guide_parent_class)->map (widget);
-  update_ticking (PREHAB_BREATHING_GUIDE (widget));
-}
-
-static void
-prehab_breathing_guide_unmap (GtkWidget *widget)
-{
-  PrehabBreathingGuide *self = PREHAB_BREATHING_GUIDE (widget);
-
-  if (self->tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (widget, self->tick_id);
-      self->tick_id = 0;
-    }
-  GTK_WIDGET_CLASS (prehab_breathing_guide_parent_class)->unmap (widget);
-}
-
-static void
 prehab_breathing_guide_root (GtkWidget *widget)
 {
   PrehabBreathingGuide *self = PREHAB_BREATHING_GUIDE (widget);
@@ -287,8 +232,6 @@ prehab_breathing_guide_class_init (PrehabBreathingGuideClass *klass)
 
   widget_class->snapshot = prehab_breathing_guide_snapshot;
   widget_class->measure = prehab_breathing_guide_measure;
-  widget_class->map = prehab_breathing_guide_map;
-  widget_class->unmap = prehab_breathing_guide_unmap;
   widget_class->root = prehab_breathing_guide_root;
   widget_class->unroot = prehab_breathing_guide_unroot;
 
@@ -313,30 +256,26 @@ prehab_breathing_guide_new (void)
  * @self: the guide
  * @pace: the part of the rep under way
  * @fraction: how far through it, 0–1
- * @part_s: how long the part lasts, to move on smoothly between calls
  * @has_hold: whether the rep has a hold (the still bar shows it)
- * @running: whether time runs; when paused the guide stands still
+ *
+ * The player calls this on every frame while a rep runs.
  */
 void
 prehab_breathing_guide_set_pace (PrehabBreathingGuide *self,
                                  PrehabPace            pace,
                                  double                fraction,
-                                 double                part_s,
-                                 gboolean              has_hold,
-                                 gboolean              running)
+                                 gboolean              has_hold)
 {
   g_return_if_fail (PREHAB_IS_BREATHING_GUIDE (self));
 
-  self->pace = pace;
-  self->fraction = CLAMP (fraction, 0, 1);
-  self->shown = self->fraction;
-  self->part_s = part_s;
-  self->has_hold = has_hold;
-  self->running = running;
-  /* The frame clock counts on the monotonic clock too. */
-  self->set_at = g_get_monotonic_time ();
+  fraction = CLAMP (fraction, 0, 1);
+  /* The still bar changes only with the part of the rep. */
+  if (!self->animated && pace == self->pace && has_hold == self->has_hold)
+    return;
 
-  update_ticking (self);
+  self->pace = pace;
+  self->fraction = fraction;
+  self->has_hold = has_hold;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -27,9 +27,7 @@ GtkWidget *prehab_breathing_guide_new      (void);
 void       prehab_breathing_guide_set_pace (PrehabBreathingGuide *self,
                                             PrehabPace            pace,
                                             double                fraction,
-                                            double                part_s,
-                                            gboolean              has_hold,
-                                            gboolean              running);
+                                            gboolean              has_hold);
 gboolean   prehab_breathing_guide_get_animated (PrehabBreathingGuide *self);
 
 G_END_DECLS

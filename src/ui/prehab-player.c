@@ -21,6 +21,9 @@
 
 #include "prehab-breathing-guide.h"
 #include "prehab-date.h"
+#include "prehab-figure.h"
+#include "prehab-figure-view.h"
+#include "prehab-player-stage.h"
 
 /* How often the clock is read while the session runs. */
 #define TICK_MS          100
@@ -41,6 +44,7 @@ struct _PrehabPlayer
   GtkLabel             *name_label;
   GtkLabel             *cue_label;
   GtkLabel             *detail_label;
+  PrehabFigureView     *figure;
   GtkStack             *counter_stack;
   GtkLabel             *countdown_label;
   GtkLabel             *rep_label;
@@ -70,6 +74,8 @@ struct _PrehabPlayer
   char                 *date;
   PrehabRunner         *runner;
   GHashTable           *exercises;       /* id → PrehabExercise */
+  GStrv                 figure_ids;      /* exercises that have a figure */
+  guint                 frame_tick_id;
   GSettings            *settings;
   GSoundContext        *sound;
   gboolean              sound_failed;
@@ -96,6 +102,7 @@ static guint signals[N_SIGNALS];
 static void update_step (PrehabPlayer *self);
 static void update_time (PrehabPlayer *self);
 static void update_controls (PrehabPlayer *self);
+static void update_frame_tick (PrehabPlayer *self);
 static void show_finish (PrehabPlayer *self);
 
 /* Helpers ----------------------------------------------------------------- */
@@ -438,7 +445,67 @@ update_controls (PrehabPlayer *self)
   else if (!running)
     g_clear_handle_id (&self->timeout_id, g_source_remove);
 
+  update_frame_tick (self);
   update_inhibit (self);
+}
+
+/* The breathing guide and the figure follow the rep: the figure moves to
+ * its end pose while moving out, holds there, and comes back. Without
+ * animations both stand still in each part: the figure shows where the
+ * part goes. */
+static void
+update_pace (PrehabPlayer *self)
+{
+  const PrehabRunnerStep *step = prehab_runner_get_current_step (self->runner);
+  double fraction = 0;
+  PrehabPace pace;
+  double frame;
+
+  if (step == NULL || step->kind != PREHAB_STEP_WORK || step->reps == 0)
+    return;
+
+  pace = prehab_runner_get_pace (self->runner, &fraction);
+  prehab_breathing_guide_set_pace (self->guide, pace, fraction, step->hold_s > 0);
+
+  if (!animations_enabled (self))
+    frame = pace == PREHAB_PACE_BACK ? 0 : 1;
+  else if (pace == PREHAB_PACE_OUT)
+    frame = fraction;
+  else if (pace == PREHAB_PACE_HOLD)
+    frame = 1;
+  else if (pace == PREHAB_PACE_BACK)
+    frame = 1 - fraction;
+  else
+    frame = 0;
+  prehab_figure_view_set_frame (self->figure, frame);
+}
+
+static gboolean
+on_frame_cb (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  update_pace (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Smooth movement needs every frame while reps run; the rest of the
+ * screen changes at most ten times a second. */
+static void
+update_frame_tick (PrehabPlayer *self)
+{
+  const PrehabRunnerStep *step = prehab_runner_get_current_step (self->runner);
+  gboolean tick = !self->finished && step != NULL && step->kind == PREHAB_STEP_WORK &&
+                  step->reps > 0 && animations_enabled (self) &&
+                  prehab_runner_get_state (self->runner) == PREHAB_RUNNER_RUNNING;
+
+  if (tick && self->frame_tick_id == 0)
+    self->frame_tick_id = gtk_widget_add_tick_callback (self->content_box, on_frame_cb, self, NULL);
+  else if (!tick && self->frame_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (self->content_box, self->frame_tick_id);
+      self->frame_tick_id = 0;
+    }
 }
 
 /* What changes within a step: the countdown, the rep and its pace, the
@@ -465,15 +532,12 @@ update_time (PrehabPlayer *self)
       PrehabPace pace = prehab_runner_get_pace (self->runner, &fraction);
       int rep = prehab_runner_get_rep (self->runner);
       g_autofree char *rep_text = NULL;
-      double part_s = pace == PREHAB_PACE_OUT ? step->out_s
-                      : pace == PREHAB_PACE_HOLD ? step->hold_s : step->back_s;
 
       /* Translators: the rep under way and how many, e.g. "Rep 3 of 15" */
       rep_text = g_strdup_printf (_("Rep %d of %d"), rep, step->reps);
       set_label (self->rep_label, rep_text);
       set_label (self->pace_label, pace_word (step, pace));
-      prehab_breathing_guide_set_pace (self->guide, pace, fraction, part_s,
-                                       step->hold_s > 0, running);
+      update_pace (self);
 
       /* A hold counts down its own seconds. */
       if (pace == PREHAB_PACE_HOLD && step->hold_s >= 2)
@@ -505,6 +569,27 @@ update_time (PrehabPlayer *self)
   /* Translators: time left of the whole session, e.g. "12:30 left" */
   left_text = g_strdup_printf (_("%s left"), left);
   set_label (self->remaining_label, left_text);
+}
+
+/* The figure plays through timed work on its own; reps move it (see
+ * update_pace()); getting ready, resting and changing sides show the start
+ * pose to get into. */
+static void
+update_figure (PrehabPlayer           *self,
+               const PrehabRunnerStep *step)
+{
+  const char *id = prehab_runner_get_exercise_id (self->runner, step->item);
+  gboolean has_figure = self->figure_ids != NULL && g_strv_contains ((const char * const *) self->figure_ids, id);
+  gboolean running = prehab_runner_get_state (self->runner) == PREHAB_RUNNER_RUNNING;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->figure), has_figure);
+  if (!has_figure)
+    return;
+
+  prehab_figure_view_set_exercise_id (self->figure, id);
+  prehab_figure_view_set_playing (self->figure, running && step->kind == PREHAB_STEP_WORK && step->reps == 0);
+  if (step->kind != PREHAB_STEP_WORK)
+    prehab_figure_view_set_frame (self->figure, 0);
 }
 
 /* What a step shows as long as it lasts. */
@@ -573,6 +658,8 @@ update_step (PrehabPlayer *self)
   next_text = dup_next_text (self, step, next);
   set_label (self->next_label, next_text);
   gtk_stack_set_visible_child_name (self->counter_stack, reps ? "reps" : "timer");
+  update_figure (self, step);
+  update_frame_tick (self);
 
   /* Translators: the window's subtitle, e.g. "Exercise 2 of 6" */
   subtitle = g_strdup_printf (_("Exercise %u of %u"), step->item + 1,
@@ -1011,6 +1098,11 @@ prehab_player_dispose (GObject *object)
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   g_clear_handle_id (&self->flash_id, g_source_remove);
+  if (self->frame_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (self->content_box, self->frame_tick_id);
+      self->frame_tick_id = 0;
+    }
   if (self->inhibit_cookie != 0)
     {
       gtk_application_uninhibit (self->inhibit_app, self->inhibit_cookie);
@@ -1026,6 +1118,7 @@ prehab_player_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->sound);
   g_clear_pointer (&self->exercises, g_hash_table_unref);
+  g_clear_pointer (&self->figure_ids, g_strfreev);
 
   G_OBJECT_CLASS (prehab_player_parent_class)->dispose (object);
 }
@@ -1061,6 +1154,8 @@ prehab_player_class_init (PrehabPlayerClass *klass)
                                         G_TYPE_NONE, 0);
 
   g_type_ensure (PREHAB_TYPE_BREATHING_GUIDE);
+  g_type_ensure (PREHAB_TYPE_FIGURE_VIEW);
+  g_type_ensure (PREHAB_TYPE_PLAYER_STAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/prehab-player.ui");
   gtk_widget_class_bind_template_child (widget_class, PrehabPlayer, window_title);
@@ -1072,6 +1167,7 @@ prehab_player_class_init (PrehabPlayerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrehabPlayer, name_label);
   gtk_widget_class_bind_template_child (widget_class, PrehabPlayer, cue_label);
   gtk_widget_class_bind_template_child (widget_class, PrehabPlayer, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, PrehabPlayer, figure);
   gtk_widget_class_bind_template_child (widget_class, PrehabPlayer, counter_stack);
   gtk_widget_class_bind_template_child (widget_class, PrehabPlayer, countdown_label);
   gtk_widget_class_bind_template_child (widget_class, PrehabPlayer, rep_label);
@@ -1166,6 +1262,7 @@ prehab_player_new_for_runner (GtkWindow    *parent,
   self->date = g_strdup (date);
   self->runner = g_object_ref (runner);
   self->exercises = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  self->figure_ids = prehab_figure_list_ids ();
 
   exercises = prehab_exercise_load_all (store, &error);
   if (exercises == NULL)

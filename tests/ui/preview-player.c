@@ -112,6 +112,9 @@ save_screenshot_cb (gpointer data)
 
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
   node = gtk_snapshot_to_node (snapshot);
+  /* Not drawn yet on a busy machine: try again. */
+  if (node == NULL || !gtk_widget_get_mapped (window))
+    return G_SOURCE_CONTINUE;
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)),
                                          node, &GRAPHENE_RECT_INIT (0, 0, w, h));
   if (!gdk_texture_save_to_png (texture, output))
@@ -170,6 +173,7 @@ on_activate_cb (GApplication *app,
 
   if (output != NULL)
     g_timeout_add (1500, save_screenshot_cb, player);
+
 }
 
 static void
