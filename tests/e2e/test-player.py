@@ -64,6 +64,24 @@ def player(app):
     return find(app, role=Atspi.Role.FRAME, name="Guided Session")
 
 
+def leave_dialog(app):
+    """The dialog Escape opens: a window of its own, found among the app's
+    top-level windows (walking the whole app would be slow)."""
+    def check():
+        app.clear_cache()
+        names = []
+        for i in range(app.get_child_count()):
+            child = app.get_child_at_index(i)
+            if child is None:
+                continue
+            names.append(child.get_name())
+            if find(child, role=Atspi.Role.PUSH_BUTTON, suffix="Keep Going"):
+                return child
+        check.last = f"windows {names}"
+        return None
+    return poll("the dialog asking before leaving", check)
+
+
 def press(node, what):
     if not Atspi.Action.do_action(node, 0):
         raise RuntimeError(f"do_action(0) on {what} returned FALSE")
@@ -306,14 +324,15 @@ def test_escape_asks_and_discard_stores_nothing(app):
     poll("a second of breathing", lambda: (countdown(window) or 999) <= 178)
 
     press_key(window, KEY_ESCAPE)
-    keep = button(app, suffix="Keep Going")
-    button(app, suffix="Stop and Save What I Did")
-    button(app, suffix="Discard")
+    dialog = leave_dialog(app)
+    keep = button(dialog, suffix="Keep Going")
+    button(dialog, suffix="Stop and Save What I Did")
+    button(dialog, suffix="Discard")
     press(keep, '"Keep Going"')
-    poll("the session to go on", lambda: find(window, role=Atspi.Role.PUSH_BUTTON, name="Pause"))
+    poll("the session to go on", lambda: fresh_name(state["pause"]) == "Pause")
 
     press_key(window, KEY_ESCAPE)
-    press(button(app, suffix="Discard"), '"Discard"')
+    press(button(leave_dialog(app), suffix="Discard"), '"Discard"')
     poll("the player to close", lambda: player(app) is None)
     time.sleep(0.5)
     if journal_sessions() != before:
