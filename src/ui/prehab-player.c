@@ -230,8 +230,9 @@ dup_next_text (PrehabPlayer           *self,
   if (next == NULL)
     return g_strdup (_("Last step"));
 
-  /* Changing sides says which side comes next already. */
-  if (current != NULL && current->kind == PREHAB_STEP_SWITCH_SIDES)
+  /* Changing sides and resting say what comes next already. */
+  if (current != NULL && (current->kind == PREHAB_STEP_SWITCH_SIDES ||
+                          current->kind == PREHAB_STEP_REST))
     return NULL;
 
   switch (next->kind)
@@ -640,8 +641,8 @@ update_step (PrehabPlayer *self)
       break;
     case PREHAB_STEP_REST:
       kind = _("Rest");
-      /* Translators: during a rest between sets, e.g. "Set 1 of 2 done" */
-      detail = g_strdup_printf (_("Set %d of %d done"), step->set, dose->sets);
+      /* Translators: during a rest between sets, e.g. "Set 2 of 2 next" */
+      detail = g_strdup_printf (_("Set %d of %d next"), step->set + 1, dose->sets);
       break;
     default:
       g_assert_not_reached ();
@@ -810,7 +811,7 @@ show_finish (PrehabPlayer *self)
   if (!any)
     {
       title = _("Nothing to Save");
-      description = g_strdup (_("Every step was skipped before any of it was done."));
+      description = g_strdup (_("Not one whole rep or second of work was done, so there is nothing to save."));
       gtk_image_set_from_icon_name (self->finish_icon, "media-skip-forward-symbolic");
     }
   else if (n_full == n_items)
@@ -836,6 +837,7 @@ show_finish (PrehabPlayer *self)
   gtk_widget_set_visible (self->rating_group, any);
   gtk_widget_set_visible (self->note_group, any);
   gtk_widget_set_visible (self->save_button, any);
+  gtk_widget_set_visible (GTK_WIDGET (self->mute_button), FALSE);
   gtk_widget_set_visible (self->close_button, !any);
   gtk_stack_set_visible_child_name (self->stack, "finish");
   g_clear_handle_id (&self->flash_id, g_source_remove);

@@ -268,7 +268,7 @@ def test_rate_and_save(app):
     Atspi.Value.set_current_value(after, 4)
     note = poll("the note", lambda: find(window, role=Atspi.Role.TEXT, name="Note (optional)"))
     Atspi.EditableText.set_text_contents(note, "Stopped early for a call")
-    press(button(window, suffix="Save Session"), '"Save Session"')
+    press(button(window, suffix="Save"), '"Save"')
 
     def stored():
         rows_now = query("SELECT status, pain_during, pain_after, note FROM session WHERE date = ?", TODAY)
