@@ -293,7 +293,14 @@ def test_rate_and_save(app):
             raise AssertionError(f"{exercise_id} recorded as {sets, reps, seconds, completed}")
 
     poll("the player to close", lambda: player(app) is None)
-    poll('the toast "Session saved"', lambda: find(app, role=Atspi.Role.LABEL, name="Session saved"))
+    # The toast lasts five seconds: look only near the top of the window's
+    # tree, where the toast overlay puts it, not through every view.
+    def toast():
+        for node in walk(app, max_depth=7):
+            if node.get_role() == Atspi.Role.LABEL and node.get_name() == "Session saved":
+                return node
+        return None
+    poll('the toast "Session saved"', toast)
     return f"breathing {first[3]} s of 180; summary rows {rows}"
 
 
