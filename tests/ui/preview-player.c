@@ -17,7 +17,7 @@
  *   xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
  *       build/tests/preview-player --output prepare.png [--dark] \
  *       [--width 360] [--height 720] [--step N] [--at SECONDS] \
- *       [--finish done|partial|nothing] [--reduce-motion]
+ *       [--finish done|partial|nothing] [--reduce-motion] [--flash]
  *
  * The session: cat-cow (15 reps paced 4 s in, 4 s out), side-lying open
  * book (8 reps each side), band pull-apart (2 sets of 5 reps with a 5 s
@@ -46,6 +46,7 @@ static int height = 720;
 static int step;
 static double at;
 static char *finish;
+static gboolean flash;
 
 static GOptionEntry entries[] = {
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write a PNG of the window and quit", "FILE" },
@@ -56,6 +57,7 @@ static GOptionEntry entries[] = {
   { "step", 0, 0, G_OPTION_ARG_INT, &step, "Show this step (0 is the first)", "N" },
   { "at", 0, 0, G_OPTION_ARG_DOUBLE, &at, "Seconds into the step", "SECONDS" },
   { "finish", 0, 0, G_OPTION_ARG_STRING, &finish, "Show the finish page", "done|partial|nothing" },
+  { "flash", 0, 0, G_OPTION_ARG_NONE, &flash, "Restart the step just before the picture, to show its flash", NULL },
   { NULL }
 };
 
@@ -125,6 +127,13 @@ save_screenshot_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+restart_step_cb (gpointer data)
+{
+  gtk_widget_activate_action (data, "player.back", NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_activate_cb (GApplication *app,
                 PrehabStore  *store)
@@ -171,6 +180,8 @@ on_activate_cb (GApplication *app,
       prehab_runner_update (runner);
     }
 
+  if (flash)
+    g_timeout_add (1350, restart_step_cb, player);
   if (output != NULL)
     g_timeout_add (1500, save_screenshot_cb, player);
 
