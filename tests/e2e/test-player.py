@@ -15,6 +15,7 @@ A second run is stopped with Escape: Keep Going resumes, Discard leaves the
 journal as it was.
 """
 
+import atexit
 import json
 import os
 import re
@@ -39,7 +40,47 @@ os.environ["PREHAB_TODAY"] = TODAY
 prehab_e2e.TOTAL_TIMEOUT = 110
 
 
+def start_session_manager(data_dir):
+    """A stand-in session manager that records Inhibit and Uninhibit, on
+    the bus before the app starts (GTK looks for it at start-up)."""
+    calls = os.path.join(data_dir, "session-manager.jsonl")
+    manager = subprocess.Popen([sys.executable, os.path.join(os.path.dirname(__file__),
+                                                             "fake_session_manager.py"), calls])
+    atexit.register(manager.terminate)
+    state["calls"] = calls
+    deadline = time.monotonic() + 10
+    while not (os.path.exists(calls) and open(calls, encoding="utf-8").read()):
+        if time.monotonic() > deadline or manager.poll() is not None:
+            raise RuntimeError("the stand-in session manager did not start")
+        time.sleep(0.05)
+
+
+def inhibitions():
+    """The cookies of the idle inhibitions asked for and not yet released,
+    and how many were asked for in all."""
+    held, asked = [], 0
+    with open(state["calls"], encoding="utf-8") as calls:
+        for line in calls:
+            entry = json.loads(line)
+            if entry.get("call") == "Inhibit":
+                if entry["flags"] & 8 and entry["reason"] == "A guided session is running":
+                    held.append(entry["cookie"])
+                    asked += 1
+            elif entry.get("call") == "Uninhibit" and entry["cookie"] in held:
+                held.remove(entry["cookie"])
+    return held, asked
+
+
+def wait_inhibited(wanted, what):
+    def check():
+        held, asked = inhibitions()
+        check.last = f"held {held} of {asked}"
+        return bool(held) == wanted
+    poll(what, check)
+
+
 def prepare(data_dir):
+    start_session_manager(data_dir)
     env = dict(os.environ, LANGUAGE="C")
     subprocess.run([os.path.abspath(sys.argv[1]), "--data-dir", data_dir, "start"],
                    check=True, capture_output=True, env=env)
@@ -186,6 +227,7 @@ def test_start_from_today(app):
         raise AssertionError(f"the play button's description does not say the step: {description!r}")
     for name in ("Previous Step", "Next Step", "Mute Sounds"):
         button(window, name=name)
+    wait_inhibited(True, "the screen kept on while the session runs")
     return f"{step_name(window)!r}; Pause described as {description!r} ({first})"
 
 
@@ -206,6 +248,7 @@ def test_timed_step_runs_and_pauses(app):
 
     press(button(window, name="Pause"), '"Pause"')
     resume = button(window, name="Resume")
+    wait_inhibited(False, "the screen allowed to sleep while paused")
     poll('"Paused" in the step', lambda: (step_name(window) or "").startswith("Paused: "))
     held = countdown(window)
     time.sleep(1.2)
@@ -213,8 +256,9 @@ def test_timed_step_runs_and_pauses(app):
         raise AssertionError(f"the countdown moved while paused: {held} -> {countdown(window)}")
     press(resume, '"Resume"')
     button(window, name="Pause")
+    wait_inhibited(True, "the screen kept on again after resuming")
     poll("the step after resuming", lambda: (step_name(window) or "").startswith("Go: "))
-    return f"paused at {held} s left, resumed"
+    return f"paused at {held} s left, resumed; idle inhibited {inhibitions()[1]} times so far"
 
 
 def test_skip_to_the_end(app):
@@ -301,6 +345,7 @@ def test_rate_and_save(app):
                 return node
         return None
     poll('the toast "Session saved"', toast)
+    wait_inhibited(False, "the screen allowed to sleep after the session")
     return f"breathing {first[3]} s of 180; summary rows {rows}"
 
 
@@ -341,6 +386,7 @@ def test_escape_asks_and_discard_stores_nothing(app):
     press_key(window, KEY_ESCAPE)
     press(button(leave_dialog(app), suffix="Discard"), '"Discard"')
     poll("the player to close", lambda: player(app) is None)
+    wait_inhibited(False, "the screen allowed to sleep after Discard")
     time.sleep(0.5)
     if journal_sessions() != before:
         raise AssertionError(f"Discard changed the journal: {before} -> {journal_sessions()}")
