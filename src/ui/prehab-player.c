@@ -175,6 +175,7 @@ side_label (PrehabSide side)
   switch (side)
     {
     case PREHAB_SIDE_LEFT:
+      /* Translators: the side of the body a per-side exercise works now */
       return _("Left side");
     case PREHAB_SIDE_RIGHT:
       return _("Right side");
@@ -228,6 +229,7 @@ dup_next_text (PrehabPlayer           *self,
   const char *side;
 
   if (next == NULL)
+    /* Translators: shown where "Next: …" is, during the session's last step */
     return g_strdup (_("Last step"));
 
   /* Changing sides and resting say what comes next already. */
@@ -242,6 +244,7 @@ dup_next_text (PrehabPlayer           *self,
       return g_strdup_printf (_("Next: %s"), item_name (self, next->item));
 
     case PREHAB_STEP_SWITCH_SIDES:
+      /* Translators: what comes after this step: changing to the other side */
       return g_strdup (_("Next: switch sides"));
 
     case PREHAB_STEP_REST:
@@ -255,12 +258,15 @@ dup_next_text (PrehabPlayer           *self,
       break;
     }
 
+  /* Translators: a side in the middle of "Next: …", e.g. "Next: Bird dog,
+   * left side" */
   side = next->side == PREHAB_SIDE_LEFT ? _("left side")
          : next->side == PREHAB_SIDE_RIGHT ? _("right side") : NULL;
   set = dup_set_text (self, next);
 
   /* Getting ready names the exercise already; say only where it starts. */
   if (current != NULL && current->kind == PREHAB_STEP_PREPARE && current->item == next->item)
+    /* Translators: while getting ready for an exercise done on each side */
     return g_strdup (next->side == PREHAB_SIDE_LEFT ? _("Starts on the left side")
                      : next->side == PREHAB_SIDE_RIGHT ? _("Starts on the right side") : NULL);
 
@@ -272,6 +278,7 @@ dup_next_text (PrehabPlayer           *self,
          * "Next: right side, Set 2 of 2" */
         return g_strdup_printf (_("Next: %s, %s"), side, set);
       if (set != NULL)
+        /* Translators: the next step of the same exercise, e.g. "Next: Set 2 of 2" */
         return g_strdup_printf (_("Next: %s"), set);
       if (side != NULL)
         return g_strdup_printf (_("Next: %s"), side);
@@ -282,6 +289,7 @@ dup_next_text (PrehabPlayer           *self,
      * "Next: Side-lying open book, left side" */
     return g_strdup_printf (_("Next: %s, %s"), item_name (self, next->item), side);
 
+  /* Translators: what comes after this step: an exercise's name */
   return g_strdup_printf (_("Next: %s"), item_name (self, next->item));
 }
 
@@ -375,8 +383,10 @@ cue_step (PrehabPlayer           *self,
           const PrehabRunnerStep *step)
 {
   if (step->kind == PREHAB_STEP_WORK)
+    /* Translators: describes an event sound to the sound server */
     play_sound (self, "bell", _("Start moving"));
   else
+    /* Translators: describes an event sound to the sound server */
     play_sound (self, "message", _("Next step"));
   flash (self);
 }
@@ -561,6 +571,7 @@ update_time (PrehabPlayer *self)
       /* The last seconds tick, once each. */
       if (running && seconds != self->last_seconds && seconds > 0 && seconds <= COUNTDOWN_TICKS &&
           step->duration_s > COUNTDOWN_TICKS)
+        /* Translators: describes an event sound to the sound server */
         play_sound (self, "audio-volume-change", _("Countdown"));
     }
   self->last_seconds = seconds;
@@ -635,11 +646,13 @@ update_step (PrehabPlayer *self)
         detail = g_strdup (side != NULL ? side : set);
       break;
     case PREHAB_STEP_SWITCH_SIDES:
+      /* Translators: the step between the two sides of an exercise */
       kind = _("Switch Sides");
       /* Translators: during the change of sides, e.g. "Right side next" */
       detail = g_strdup (step->side == PREHAB_SIDE_LEFT ? _("Left side next") : _("Right side next"));
       break;
     case PREHAB_STEP_REST:
+      /* Translators: the step between two sets: a noun */
       kind = _("Rest");
       /* Translators: during a rest between sets, e.g. "Set 2 of 2 next" */
       detail = g_strdup_printf (_("Set %d of %d next"), step->set + 1, dose->sets);
@@ -706,6 +719,7 @@ on_state_changed_cb (PrehabPlayer *self)
 static void
 on_finished_cb (PrehabPlayer *self)
 {
+  /* Translators: describes an event sound to the sound server */
   play_sound (self, "complete", _("Session finished"));
   show_finish (self);
 }
@@ -721,6 +735,7 @@ dup_done_text (const PrehabDose *planned,
   int sets = MAX (planned->sets, 1);
 
   if (completed)
+    /* Translators: what was done of an exercise in a session */
     return g_strdup (_("Done in full"));
 
   if (planned->reps > 0)
@@ -728,6 +743,7 @@ dup_done_text (const PrehabDose *planned,
       int total = sets * planned->reps;
 
       if (done->reps == 0)
+        /* Translators: what was done of an exercise in a session */
         return g_strdup (_("Not done"));
       if (planned->per_side)
         /* Translators: reps done of an exercise ended early, e.g.
@@ -739,6 +755,7 @@ dup_done_text (const PrehabDose *planned,
     }
 
   if (done->duration_s == 0)
+    /* Translators: what was done of an exercise in a session */
     return g_strdup (_("Not done"));
 
   {
@@ -810,18 +827,22 @@ show_finish (PrehabPlayer *self)
 
   if (!any)
     {
+      /* Translators: the title of the player's last page when no work was done */
       title = _("Nothing to Save");
       description = g_strdup (_("Not one whole rep or second of work was done, so there is nothing to save."));
       gtk_image_set_from_icon_name (self->finish_icon, "media-skip-forward-symbolic");
     }
   else if (n_full == n_items)
     {
+      /* Translators: the title of the player's last page */
       title = _("Session Done");
       description = g_strdup (_("Every exercise done in full. Well done."));
       gtk_image_set_from_icon_name (self->finish_icon, "object-select-symbolic");
     }
   else
     {
+      /* Translators: the title of the player's last page when some
+       * exercises were not done in full */
       title = _("Session Ended Early");
       description = g_strdup_printf (ngettext ("%u of %u exercise done in full. What you did still counts: it is saved as a partial session.",
                                                "%u of %u exercises done in full. What you did still counts: it is saved as a partial session.",
@@ -861,6 +882,7 @@ add_pain_scale (GtkBox     *box,
   gtk_scale_set_draw_value (GTK_SCALE (scale), TRUE);
   gtk_scale_set_value_pos (GTK_SCALE (scale), GTK_POS_RIGHT);
   gtk_range_set_round_digits (GTK_RANGE (scale), 0);
+  /* Translators: the ends of the 0 to 10 pain scale */
   gtk_scale_add_mark (GTK_SCALE (scale), 0, GTK_POS_BOTTOM, _("None"));
   gtk_scale_add_mark (GTK_SCALE (scale), 3, GTK_POS_BOTTOM, NULL);
   gtk_scale_add_mark (GTK_SCALE (scale), 5, GTK_POS_BOTTOM, NULL);
