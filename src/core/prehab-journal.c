@@ -998,8 +998,24 @@ prehab_session_free (PrehabSession *session)
     return;
 
   g_free (session->date);
+  g_free (session->note);
   g_clear_pointer (&session->exercises, g_array_unref);
   g_free (session);
+}
+
+/**
+ * prehab_session_exercise_has_done:
+ * @exercise: an exercise of a session
+ *
+ * Returns: whether @exercise carries a counted done dose
+ */
+gboolean
+prehab_session_exercise_has_done (const PrehabSessionExercise *exercise)
+{
+  g_return_val_if_fail (exercise != NULL, FALSE);
+
+  return exercise->done.sets > 0 || exercise->done.reps > 0 ||
+         exercise->done.hold_s > 0 || exercise->done.duration_s > 0;
 }
 
 static const char *
@@ -1049,6 +1065,19 @@ bind_pain (PrehabStatement *stmt,
 {
   if (value >= 0)
     sqlite3_bind_int (stmt, column, value);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+/* A counted done value: 0 is a count too when the plan has that count. */
+static void
+bind_done (PrehabStatement *stmt,
+           int              column,
+           int              planned,
+           int              done)
+{
+  if (planned > 0 || done > 0)
+    sqlite3_bind_int (stmt, column, MAX (done, 0));
   else
     sqlite3_bind_null (stmt, column);
 }
@@ -1106,8 +1135,9 @@ save_session_cb (PrehabStore  *store,
 
       add = prehab_store_prepare (store,
                                   "INSERT INTO session (enrollment_id, date, kind, status, "
-                                  "                     pain_during, pain_after, finished_at) "
-                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime ('%Y-%m-%d %H:%M:%S', 'now', 'localtime'))",
+                                  "                     pain_during, pain_after, note, finished_at) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                                  "        strftime ('%Y-%m-%d %H:%M:%S', 'now', 'localtime'))",
                                   error);
       if (add == NULL)
         return FALSE;
@@ -1117,6 +1147,7 @@ save_session_cb (PrehabStore  *store,
       sqlite3_bind_text (add, 4, status_to_id (session->status), -1, SQLITE_STATIC);
       bind_pain (add, 5, session->pain_during);
       bind_pain (add, 6, session->pain_after);
+      sqlite3_bind_text (add, 7, session->note ? session->note : "", -1, SQLITE_TRANSIENT);
       if (!prehab_store_step_done (store, add, error))
         return FALSE;
       session->id = sqlite3_last_insert_rowid (prehab_store_get_db (store));
@@ -1127,7 +1158,7 @@ save_session_cb (PrehabStore  *store,
 
       update = prehab_store_prepare (store,
                                      "UPDATE session SET kind = ?2, status = ?3, pain_during = ?4, "
-                                     "  pain_after = ?5, "
+                                     "  pain_after = ?5, note = ?6, "
                                      "  finished_at = strftime ('%Y-%m-%d %H:%M:%S', 'now', 'localtime') "
                                      "WHERE id = ?1",
                                      error);
@@ -1138,6 +1169,7 @@ save_session_cb (PrehabStore  *store,
       sqlite3_bind_text (update, 3, status_to_id (session->status), -1, SQLITE_STATIC);
       bind_pain (update, 4, session->pain_during);
       bind_pain (update, 5, session->pain_after);
+      sqlite3_bind_text (update, 6, session->note ? session->note : "", -1, SQLITE_TRANSIENT);
       if (!prehab_store_step_done (store, update, error))
         return FALSE;
     }
@@ -1161,8 +1193,10 @@ save_session_cb (PrehabStore  *store,
                                   "  planned_duration_s, done_sets, done_reps, done_hold_s, "
                                   "  done_duration_s, completed) "
                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                                  "  CASE WHEN ?9 THEN ?5 END, CASE WHEN ?9 THEN ?6 END, "
-                                  "  CASE WHEN ?9 THEN ?7 END, CASE WHEN ?9 THEN ?8 END, ?9)",
+                                  "  CASE WHEN ?10 THEN ?11 WHEN ?9 THEN ?5 END, "
+                                  "  CASE WHEN ?10 THEN ?12 WHEN ?9 THEN ?6 END, "
+                                  "  CASE WHEN ?10 THEN ?13 WHEN ?9 THEN ?7 END, "
+                                  "  CASE WHEN ?10 THEN ?14 WHEN ?9 THEN ?8 END, ?9)",
                                   error);
       if (add == NULL)
         return FALSE;
@@ -1175,6 +1209,12 @@ save_session_cb (PrehabStore  *store,
       bind_count (add, 7, exercise->planned.hold_s);
       bind_count (add, 8, exercise->planned.duration_s);
       sqlite3_bind_int (add, 9, exercise->completed ? 1 : 0);
+      /* Without a counted done dose, a completed exercise did the plan. */
+      sqlite3_bind_int (add, 10, prehab_session_exercise_has_done (exercise) ? 1 : 0);
+      bind_done (add, 11, exercise->planned.sets, exercise->done.sets);
+      bind_done (add, 12, exercise->planned.reps, exercise->done.reps);
+      bind_done (add, 13, exercise->planned.hold_s, exercise->done.hold_s);
+      bind_done (add, 14, exercise->planned.duration_s, exercise->done.duration_s);
       if (!prehab_store_step_done (store, add, error))
         return FALSE;
     }
@@ -1191,7 +1231,9 @@ save_session_cb (PrehabStore  *store,
  *
  * Records the session of @session->date, replacing what was recorded for
  * that day before, in one transaction. A session whose status is
- * %PREHAB_SESSION_NONE removes the day's record.
+ * %PREHAB_SESSION_NONE removes the day's record. Each exercise's done dose
+ * is stored as given; an exercise without one (all zeros) stores the
+ * planned dose when completed and nothing otherwise.
  *
  * Returns: %TRUE on success
  */
@@ -1228,7 +1270,7 @@ list_sessions_in_snapshot (PrehabStore  *store,
   int rc;
 
   stmt = prehab_store_prepare (store,
-                               "SELECT id, date, kind, status, pain_during, pain_after "
+                               "SELECT id, date, kind, status, pain_during, pain_after, note "
                                "FROM session WHERE enrollment_id = ?1 AND date >= ?2 AND date <= ?3 "
                                "ORDER BY date, id",
                                error);
@@ -1247,6 +1289,7 @@ list_sessions_in_snapshot (PrehabStore  *store,
       session->status = status_from_id ((const char *) sqlite3_column_text (stmt, 3));
       session->pain_during = prehab_statement_get_int_or_unset (stmt, 4);
       session->pain_after = prehab_statement_get_int_or_unset (stmt, 5);
+      session->note = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
       g_ptr_array_add (sessions, session);
       g_hash_table_insert (by_id, &session->id, session);
     }
@@ -1258,7 +1301,8 @@ list_sessions_in_snapshot (PrehabStore  *store,
                                "SELECT se.session_id, se.exercise_id, se.per_side, "
                                "       coalesce (se.planned_sets, 0), coalesce (se.planned_reps, 0), "
                                "       coalesce (se.planned_hold_s, 0), coalesce (se.planned_duration_s, 0), "
-                               "       se.completed "
+                               "       se.completed, coalesce (se.done_sets, 0), coalesce (se.done_reps, 0), "
+                               "       coalesce (se.done_hold_s, 0), coalesce (se.done_duration_s, 0) "
                                "FROM session_exercise se JOIN session s ON s.id = se.session_id "
                                "WHERE s.enrollment_id = ?1 AND s.date >= ?2 AND s.date <= ?3 "
                                "ORDER BY se.session_id, se.position",
@@ -1284,6 +1328,11 @@ list_sessions_in_snapshot (PrehabStore  *store,
       exercise.planned.hold_s = sqlite3_column_int (stmt, 5);
       exercise.planned.duration_s = sqlite3_column_int (stmt, 6);
       exercise.completed = sqlite3_column_int (stmt, 7) != 0;
+      exercise.done.per_side = exercise.planned.per_side;
+      exercise.done.sets = sqlite3_column_int (stmt, 8);
+      exercise.done.reps = sqlite3_column_int (stmt, 9);
+      exercise.done.hold_s = sqlite3_column_int (stmt, 10);
+      exercise.done.duration_s = sqlite3_column_int (stmt, 11);
       g_array_append_val (session->exercises, exercise);
     }
   if (rc < 0)

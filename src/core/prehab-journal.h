@@ -73,13 +73,19 @@ const char *prehab_trigger_get_key (const PrehabTrigger *trigger);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrehabTrigger, prehab_trigger_free)
 
-/* One exercise of a recorded session: what was planned, whether it was done. */
+/* One exercise of a recorded session: what was planned, whether it was
+ * done, and how much of it was done. A done dose of all zeros means "not
+ * counted": saving then records the planned dose for a completed exercise
+ * and nothing for the others, as ticking an exercise off does. */
 typedef struct
 {
   char       *exercise_id;
   PrehabDose  planned;
   gboolean    completed;
+  PrehabDose  done;
 } PrehabSessionExercise;
+
+gboolean prehab_session_exercise_has_done (const PrehabSessionExercise *exercise);
 
 typedef enum
 {
@@ -98,6 +104,7 @@ typedef struct
   int                  pain_during;  /* -1: not given */
   int                  pain_after;   /* -1: not given */
   GArray              *exercises;    /* of PrehabSessionExercise */
+  char                *note;         /* NULL or empty: none */
 } PrehabSession;
 
 PrehabSession *prehab_session_new  (void);

@@ -613,6 +613,7 @@ mark (PrehabStore         *store,
   session->training = plan->training;
   session->pain_during = pain_during >= 0 ? pain_during : existing ? existing->pain_during : -1;
   session->pain_after = pain_after >= 0 ? pain_after : existing ? existing->pain_after : -1;
+  session->note = existing ? g_strdup (existing->note) : NULL;
 
   for (guint i = 0; i < plan->items->len; i++)
     {
@@ -626,11 +627,19 @@ mark (PrehabStore         *store,
           const PrehabSessionExercise *before = &g_array_index (existing->exercises,
                                                                 PrehabSessionExercise, j);
           if (g_str_equal (before->exercise_id, item->exercise_id))
-            exercise.completed = before->completed;
+            {
+              exercise.completed = before->completed;
+              exercise.done = before->done;
+            }
         }
 
+      /* Ticking off counts the planned dose; what a guided session
+       * counted stays for the exercises not named. */
       if (named)
-        exercise.completed = mode == MARK_ADD;
+        {
+          exercise.completed = mode == MARK_ADD;
+          exercise.done = (PrehabDose) { 0 };
+        }
       if (exercise.completed)
         n_done++;
 
@@ -701,4 +710,197 @@ prehab_schedule_set_exercise_done (PrehabStore  *store,
   g_return_val_if_fail (exercise_id != NULL, FALSE);
 
   return mark (store, date, ids, done ? MARK_ADD : MARK_REMOVE, -1, -1, error);
+}
+
+typedef struct
+{
+  const char   *date;
+  PrehabRunner *runner;
+  int           pain_during;
+  int           pain_after;
+  const char   *note;
+} GuidedData;
+
+/* How much of an exercise a record counts: done in full beats any part;
+ * then more reps or seconds beat fewer. */
+static int
+amount_done (const PrehabSessionExercise *exercise)
+{
+  const PrehabDose *done = &exercise->done;
+
+  if (exercise->completed)
+    return G_MAXINT;
+  if (!prehab_session_exercise_has_done (exercise))
+    return 0;
+
+  return done->reps > 0 ? done->reps : done->duration_s;
+}
+
+static gboolean
+record_guided_cb (PrehabStore  *store,
+                  gpointer      user_data,
+                  GError      **error)
+{
+  GuidedData *data = user_data;
+  g_auto (Context) context = { 0 };
+  g_autoptr (PrehabPlan) plan = NULL;
+  g_autoptr (PrehabSession) existing = NULL;
+  g_autoptr (PrehabSession) session = prehab_session_new ();
+  guint n_items = prehab_runner_get_n_items (data->runner);
+  guint32 day = prehab_date_to_day (data->date);
+  guint n_completed = 0;
+  gboolean any_done = FALSE;
+
+  if (!load_context (store, &context, day, error) ||
+      !check_date (&context, data->date, FALSE, &day, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      const char *id = prehab_runner_get_exercise_id (data->runner, i);
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < g_list_model_get_n_items (context.exercises) && !known; j++)
+        {
+          g_autoptr (PrehabExercise) exercise = g_list_model_get_item (context.exercises, j);
+
+          known = g_strcmp0 (prehab_exercise_get_id (exercise), id) == 0;
+        }
+      if (!known)
+        {
+          g_set_error (error, PREHAB_SCHEDULE_ERROR, PREHAB_SCHEDULE_ERROR_INVALID,
+                       _("“%s” is not an exercise of the catalog"), id ? id : "");
+          return FALSE;
+        }
+    }
+
+  plan = prehab_planner_decide (context.planner, day);
+  existing = prehab_journal_load_session (store, context.enrollment->id, data->date, error);
+  if (existing == NULL && error != NULL && *error != NULL)
+    return FALSE;
+
+  session->date = g_strdup (data->date);
+  session->training = existing ? existing->training : plan->training;
+  session->pain_during = data->pain_during >= 0 ? data->pain_during
+                                                 : existing ? existing->pain_during : -1;
+  session->pain_after = data->pain_after >= 0 ? data->pain_after
+                                               : existing ? existing->pain_after : -1;
+  session->note = g_strdup (data->note != NULL && *data->note != '\0' ? data->note
+                            : existing ? existing->note : NULL);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      PrehabSessionExercise exercise = {
+        g_strdup (prehab_runner_get_exercise_id (data->runner, i)),
+        *prehab_runner_get_planned_dose (data->runner, i),
+        FALSE,
+      };
+
+      exercise.completed = prehab_runner_get_done (data->runner, i, &exercise.done);
+      if (amount_done (&exercise) > 0)
+        any_done = TRUE;
+      else
+        exercise.done = (PrehabDose) { 0 };
+
+      /* The day's record may already count more of this exercise, from
+       * ticking it off or from an earlier run: keep the larger. */
+      for (guint j = 0; existing != NULL && j < existing->exercises->len; j++)
+        {
+          PrehabSessionExercise *before = &g_array_index (existing->exercises,
+                                                          PrehabSessionExercise, j);
+
+          if (g_str_equal (before->exercise_id, exercise.exercise_id) &&
+              amount_done (before) > amount_done (&exercise))
+            {
+              exercise.completed = before->completed;
+              exercise.done = before->done;
+              exercise.planned = before->planned;
+            }
+        }
+
+      if (exercise.completed)
+        n_completed++;
+      g_array_append_val (session->exercises, exercise);
+    }
+
+  if (!any_done)
+    {
+      g_set_error_literal (error, PREHAB_SCHEDULE_ERROR, PREHAB_SCHEDULE_ERROR_INVALID,
+                           _("Nothing of the session was done yet, so there is nothing to save"));
+      return FALSE;
+    }
+
+  /* Exercises recorded earlier that this run did not have stay recorded. */
+  for (guint j = 0; existing != NULL && j < existing->exercises->len; j++)
+    {
+      PrehabSessionExercise *before = &g_array_index (existing->exercises, PrehabSessionExercise, j);
+      gboolean ran = FALSE;
+
+      for (guint i = 0; i < n_items && !ran; i++)
+        ran = g_str_equal (before->exercise_id, prehab_runner_get_exercise_id (data->runner, i));
+      if (ran)
+        continue;
+
+      g_array_append_val (session->exercises, *before);
+      /* The copy owns the id now. */
+      before->exercise_id = NULL;
+      if (g_array_index (session->exercises, PrehabSessionExercise,
+                         session->exercises->len - 1).completed)
+        n_completed++;
+    }
+
+  session->status = n_completed == session->exercises->len ? PREHAB_SESSION_DONE
+                                                            : PREHAB_SESSION_PARTIAL;
+
+  return prehab_journal_save_session (store, context.enrollment->id, session, error);
+}
+
+/**
+ * prehab_schedule_record_guided:
+ * @store: an open store
+ * @date: the day, YYYY-MM-DD, not in the future
+ * @runner: the guided session as it was run (finished or stopped early)
+ * @pain_during: 0–10, or -1 to keep what was recorded
+ * @pain_after: 0–10, or -1 to keep what was recorded
+ * @note: (nullable): a note for the day's session; %NULL or empty keeps
+ *   what was recorded
+ * @error: return location for an error
+ *
+ * Records what a guided session did: each exercise with its planned dose,
+ * the dose done (see prehab_runner_get_done()) and whether it was done in
+ * full. The session is done when every exercise was, partial when any work
+ * was done. When the day already has a record, each exercise keeps the
+ * larger of the two. Nothing is written when nothing was done, or on any
+ * bad value; everything is written in one transaction.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+prehab_schedule_record_guided (PrehabStore   *store,
+                               const char    *date,
+                               PrehabRunner  *runner,
+                               int            pain_during,
+                               int            pain_after,
+                               const char    *note,
+                               GError       **error)
+{
+  GuidedData data = { date, runner, pain_during, pain_after, note };
+
+  g_return_val_if_fail (PREHAB_IS_STORE (store), FALSE);
+  g_return_val_if_fail (PREHAB_IS_RUNNER (runner), FALSE);
+
+  if (pain_during < -1 || pain_during > 10 || pain_after < -1 || pain_after > 10)
+    {
+      g_set_error_literal (error, PREHAB_SCHEDULE_ERROR, PREHAB_SCHEDULE_ERROR_INVALID,
+                           _("Pain must be a whole number from 0 to 10"));
+      return FALSE;
+    }
+  if (note != NULL && !g_utf8_validate (note, -1, NULL))
+    {
+      g_set_error_literal (error, PREHAB_SCHEDULE_ERROR, PREHAB_SCHEDULE_ERROR_INVALID,
+                           _("The note is not valid text"));
+      return FALSE;
+    }
+
+  return prehab_store_transaction (store, record_guided_cb, &data, error);
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "prehab-planner.h"
+#include "prehab-runner.h"
 
 G_BEGIN_DECLS
 
@@ -65,6 +66,13 @@ gboolean    prehab_schedule_set_exercise_done (PrehabStore          *store,
                                                const char           *date,
                                                const char           *exercise_id,
                                                gboolean              done,
+                                               GError              **error);
+gboolean    prehab_schedule_record_guided     (PrehabStore          *store,
+                                               const char           *date,
+                                               PrehabRunner         *runner,
+                                               int                   pain_during,
+                                               int                   pain_after,
+                                               const char           *note,
                                                GError              **error);
 void        prehab_calendar_day_clear         (PrehabCalendarDay    *day);
 

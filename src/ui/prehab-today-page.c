@@ -39,6 +39,7 @@ struct _PrehabTodayPage
   GtkBox           *reasons_box;
   AdwPreferencesGroup *session_group;
   GtkWidget        *all_done_button;
+  GtkWidget        *start_button;
   GtkListBox       *session_list;
   AdwActionRow     *breaks_row;
 
@@ -131,6 +132,7 @@ update_session_header (PrehabTodayPage *self,
                                    n_done, n_items);
   adw_preferences_group_set_description (self->session_group, description);
   gtk_widget_set_sensitive (self->all_done_button, n_items > 0 && n_done < n_items);
+  gtk_widget_set_visible (self->start_button, n_items > 0);
 }
 
 static guint
@@ -599,6 +601,7 @@ prehab_today_page_class_init (PrehabTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrehabTodayPage, reasons_box);
   gtk_widget_class_bind_template_child (widget_class, PrehabTodayPage, session_group);
   gtk_widget_class_bind_template_child (widget_class, PrehabTodayPage, all_done_button);
+  gtk_widget_class_bind_template_child (widget_class, PrehabTodayPage, start_button);
   gtk_widget_class_bind_template_child (widget_class, PrehabTodayPage, session_list);
   gtk_widget_class_bind_template_child (widget_class, PrehabTodayPage, breaks_row);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);

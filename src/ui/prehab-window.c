@@ -22,6 +22,7 @@
 #include "prehab-exercises-page.h"
 #include "prehab-onboarding.h"
 #include "prehab-plan-page.h"
+#include "prehab-player.h"
 #include "prehab-today-page.h"
 
 struct _PrehabWindow
@@ -140,6 +141,43 @@ on_data_changed_cb (PrehabWindow *self)
   prehab_plan_page_reload (self->plan_page);
   if (!prehab_exercises_page_reload (self->exercises_page, &error))
     prehab_window_show_toast (self, error->message);
+}
+
+static void
+on_session_saved_cb (PrehabWindow *self)
+{
+  on_data_changed_cb (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Session saved")));
+}
+
+/* The guided session of today's plan, in a window of its own. */
+static void
+prehab_window_start_session_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  PrehabWindow *self = PREHAB_WINDOW (widget);
+  g_autofree char *today = prehab_date_dup_today ();
+  g_autoptr (PrehabPlan) plan = NULL;
+  g_autoptr (GError) error = NULL;
+  PrehabPlayer *player;
+
+  plan = prehab_schedule_decide (self->store, today, &error);
+  if (plan == NULL)
+    {
+      prehab_window_show_toast (self, error->message);
+      return;
+    }
+  if (plan->items->len == 0)
+    {
+      prehab_window_show_toast (self, _("Nothing is planned today"));
+      return;
+    }
+
+  player = prehab_player_new (GTK_WINDOW (self), self->store, plan);
+  g_signal_connect_object (player, "saved", G_CALLBACK (on_session_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  prehab_player_start (player);
 }
 
 static void
@@ -305,6 +343,8 @@ prehab_window_class_init (PrehabWindowClass *klass)
                                    prehab_window_show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-exercise", "s",
                                    prehab_window_show_exercise_action);
+  gtk_widget_class_install_action (widget_class, "win.start-session", NULL,
+                                   prehab_window_start_session_action);
 }
 
 static void
