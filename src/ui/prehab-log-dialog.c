@@ -48,7 +48,7 @@ struct _PrehabLogDialog
   GtkLabel          *pain_heading;
   GtkBox            *pain_box;
   GtkLabel          *context_heading;
-  GtkFlowBox        *context_box;
+  GtkBox            *context_box;
   GtkLabel          *region_heading;
   PrehabBodyMap     *body_map;
   GtkLabel          *quality_heading;
@@ -420,21 +420,27 @@ on_context_toggled_cb (PrehabLogDialog *self,
     self->context_chosen = TRUE;
 }
 
+/* A row of linked buttons like the pain scale: one is chosen. Their labels
+ * wrap on a narrow window. */
 static void
 build_contexts (PrehabLogDialog *self)
 {
   for (guint i = 0; prehab_contexts[i].id != NULL; i++)
     {
-      GtkWidget *chip = flow_box_append_chip (self->context_box,
-                                              prehab_vocabulary_label (prehab_contexts, prehab_contexts[i].id),
-                                              prehab_contexts[i].id);
+      const char *label = prehab_vocabulary_label (prehab_contexts, prehab_contexts[i].id);
+      GtkWidget *button = gtk_toggle_button_new_with_label (label);
+      GtkWidget *text = gtk_button_get_child (GTK_BUTTON (button));
 
+      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+      gtk_label_set_justify (GTK_LABEL (text), GTK_JUSTIFY_CENTER);
+      g_object_set_data_full (G_OBJECT (button), "key", g_strdup (prehab_contexts[i].id), g_free);
       if (i > 0)
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (chip), self->context_buttons->pdata[0]);
-      g_signal_connect_object (chip, "toggled", G_CALLBACK (on_context_toggled_cb), self,
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), self->context_buttons->pdata[0]);
+      g_signal_connect_object (button, "toggled", G_CALLBACK (on_context_toggled_cb), self,
                                G_CONNECT_SWAPPED);
-      add_radio_keys (chip, self->context_buttons);
-      g_ptr_array_add (self->context_buttons, chip);
+      add_radio_keys (button, self->context_buttons);
+      gtk_box_append (self->context_box, button);
+      g_ptr_array_add (self->context_buttons, button);
     }
   update_roving_focus (self->context_buttons, 0);
 }
@@ -1054,7 +1060,8 @@ prehab_log_dialog_init (PrehabLogDialog *self)
  * prehab_log_dialog_new:
  * @store: the open store
  *
- * Returns: (transfer floating): a dialog for a new pain entry, now
+ * Returns: (transfer none): a dialog for a new pain entry, now; like every
+ *   window it belongs to GTK until it is destroyed
  */
 PrehabLogDialog *
 prehab_log_dialog_new (PrehabStore *store)
@@ -1076,7 +1083,7 @@ prehab_log_dialog_new (PrehabStore *store)
  * @entry_id: the entry to edit
  * @error: return location for an error
  *
- * Returns: (transfer floating) (nullable): a dialog showing the entry, or
+ * Returns: (transfer none) (nullable): a dialog showing the entry, or
  *   %NULL when it cannot be read
  */
 PrehabLogDialog *
