@@ -137,7 +137,12 @@ flow_box_append_chip (GtkFlowBox *box,
                       const char *key)
 {
   GtkWidget *chip = gtk_toggle_button_new_with_label (label);
+  GtkWidget *text = gtk_button_get_child (GTK_BUTTON (chip));
 
+  /* A long name wraps rather than make every column of the flow box wide. */
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_justify (GTK_LABEL (text), GTK_JUSTIFY_CENTER);
   gtk_widget_add_css_class (chip, "chip");
   g_object_set_data_full (G_OBJECT (chip), "key", g_strdup (key), g_free);
   gtk_flow_box_append (box, chip);
