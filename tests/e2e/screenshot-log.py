@@ -229,10 +229,11 @@ def main():
                 Atspi.generate_keyboard_event(0x30 + int(value), None, Atspi.KeySynthType.SYM)
                 time.sleep(0.3)
             elif option == "--scroll":
+                # Over the left margin: over the calendar the wheel changes the month.
                 ext = Atspi.Component.get_extents(dialog, Atspi.CoordType.WINDOW)
-                Atspi.generate_mouse_event(ext.x + ext.width // 2, ext.y + ext.height // 2, "abs")
+                Atspi.generate_mouse_event(ext.x + 6, ext.y + ext.height // 2, "abs")
                 for _ in range(int(value)):
-                    Atspi.generate_mouse_event(ext.x + ext.width // 2, ext.y + ext.height // 2, "b5c")
+                    Atspi.generate_mouse_event(ext.x + 6, ext.y + ext.height // 2, "b5c")
                     time.sleep(0.1)
                 time.sleep(0.5)
             else:
