@@ -75,6 +75,7 @@ struct _PrehabLogDialog
   GPtrArray         *context_buttons;  /* GtkToggleButton, prehab_contexts order */
   GPtrArray         *quality_buttons;  /* GtkToggleButton, prehab_qualities order */
   GPtrArray         *flag_checks;      /* GtkCheckButton, prehab_red_flags order */
+  GtkWidget         *tier_rows[2];     /* by PrehabRedFlagTier */
   int                pain;             /* -1 until chosen */
   gboolean           context_chosen;   /* by the person: no longer follows the time */
   gboolean           time_chosen;      /* by the person: no longer "now" */
@@ -514,9 +515,19 @@ on_flag_toggled_cb (PrehabLogDialog *self)
 
   reveal (self->emergency_revealer, emergency);
   reveal (self->see_doctor_revealer, see_doctor && !emergency);
+
+  /* The tier's heading, next to the box just ticked, says what to do too. */
+  if (emergency)
+    gtk_widget_add_css_class (self->tier_rows[PREHAB_RED_FLAG_EMERGENCY], "alerting");
+  else
+    gtk_widget_remove_css_class (self->tier_rows[PREHAB_RED_FLAG_EMERGENCY], "alerting");
+  if (see_doctor)
+    gtk_widget_add_css_class (self->tier_rows[PREHAB_RED_FLAG_SEE_DOCTOR], "alerting");
+  else
+    gtk_widget_remove_css_class (self->tier_rows[PREHAB_RED_FLAG_SEE_DOCTOR], "alerting");
 }
 
-static void
+static GtkWidget *
 add_tier_row (PrehabLogDialog *self,
               const char      *title,
               const char      *subtitle,
@@ -532,6 +543,8 @@ add_tier_row (PrehabLogDialog *self,
   gtk_widget_add_css_class (row, "tier");
   gtk_widget_add_css_class (row, css_class);
   adw_expander_row_add_row (self->flags_row, row);
+
+  return row;
 }
 
 /* "Fever, chills or night sweats?" says no more than its label. */
@@ -561,12 +574,13 @@ build_flags (PrehabLogDialog *self)
         {
           tier = flag->tier;
           if (tier == PREHAB_RED_FLAG_EMERGENCY)
-            add_tier_row (self, _("Call Your Local Emergency Number Now"),
-                          _("If you have any of these"), "dialog-error-symbolic", "emergency");
+            self->tier_rows[tier] = add_tier_row (self, _("Call Your Local Emergency Number Now"),
+                                                  _("If you have any of these"),
+                                                  "dialog-error-symbolic", "emergency");
           else
-            add_tier_row (self, _("See a Doctor Soon"),
-                          _("Within the next few days, if you have any of these"),
-                          "dialog-warning-symbolic", "see-doctor");
+            self->tier_rows[tier] = add_tier_row (self, _("See a Doctor Soon"),
+                                                  _("Within the next few days, if you have any of these"),
+                                                  "dialog-warning-symbolic", "see-doctor");
         }
 
       row = adw_action_row_new ();
