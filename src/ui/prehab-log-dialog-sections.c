@@ -36,12 +36,13 @@ static const struct
   const char *quality;
   const char *guidance;
 } quality_guidance[] = {
-  { "sharp", N_("Stop the movement that brought it on; pain may be felt, but not sharp pain. "
+  { "sharp", N_("Stop the movement that brought it on: some discomfort while exercising is fine, sharp pain is not. "
                 "Logged during or after exercise, it swaps the day’s exercises for easier ones for a week.") },
   { "burning", N_("Burning can come from an irritated nerve. Ease off what brings it on. "
                   "Logged during or after exercise, it swaps the day’s exercises for easier ones for a week.") },
-  { "tingling", N_("Pins and needles can come from an irritated nerve. Ease off and change position. "
-                   "If it spreads or is in more than one place, see a doctor soon and tick it under Warning Signs.") },
+  { "tingling", N_("Pins and needles can come from an irritated nerve. Ease off and change position; logged during "
+                   "or after exercise, it swaps the day’s exercises for easier ones for a week. If it spreads or is "
+                   "in more than one place, see a doctor soon and tick it under Warning Signs.") },
   { "numbness", N_("New numbness needs a check. Stop exercising for now. Logged during or after exercise, "
                    "it pauses the plan until a clinician has seen you. If it spreads, tick it under Warning Signs.") },
 };
