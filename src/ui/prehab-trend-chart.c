@@ -478,6 +478,9 @@ draw_axis_labels (PrehabTrendChart        *self,
   guint32 start = get_axis_start (self);
   float day_width = geometry->plot.size.width / n_days;
 
+  if (start == 0)
+    return;
+
   if (self->calendar->len > 0)
     {
       guint format = 0;
