@@ -1152,9 +1152,9 @@ prehab_journal_page_set_filter (PrehabJournalPage *self,
     {
       g_autoptr (GPtrArray) items = build_items (self);
 
-      /* A new filter is a new list: start from its top. */
-      g_list_store_remove_all (self->model);
-      update_model (self, items);
+      /* A new filter is a new list, shown from its top. */
+      g_list_store_splice (self->model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->model)),
+                           items->pdata, items->len);
     }
   update_filter_state (self);
 

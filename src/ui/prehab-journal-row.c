@@ -157,20 +157,27 @@ set_optional_text (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
 }
 
+/* The menu is made when it opens, not for every row the list binds. */
 static void
-update_menu (PrehabJournalRow *self,
-             gint64            id)
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
 {
+  PrehabJournalRow *self = PREHAB_JOURNAL_ROW (user_data);
   g_autoptr (GMenu) menu = g_menu_new ();
   g_autoptr (GMenuItem) edit = g_menu_item_new (_("_Edit…"), NULL);
   g_autoptr (GMenuItem) delete = g_menu_item_new (_("_Delete"), NULL);
+  gint64 id;
 
+  if (self->item == NULL)
+    return;
+
+  id = prehab_journal_item_get_id (self->item);
   g_menu_item_set_action_and_target_value (edit, "win.edit-entry", g_variant_new_int64 (id));
   g_menu_item_set_action_and_target_value (delete, "journal.delete-entry",
                                            g_variant_new_int64 (id));
   g_menu_append_item (menu, edit);
   g_menu_append_item (menu, delete);
-  gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
 }
 
 static void
@@ -311,7 +318,6 @@ update (PrehabJournalRow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label,
                                   -1);
-  update_menu (self, entry->id);
 }
 
 static void
@@ -364,6 +370,7 @@ static void
 prehab_journal_row_init (PrehabJournalRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
 }
