@@ -220,6 +220,7 @@ prehab_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<primary>q", NULL };
   static const char *search_accels[] = { "<primary>f", NULL };
   static const char *help_accels[] = { "<primary>question", NULL };
+  static const char *log_accels[] = { "<primary>l", NULL };
   static const struct { const char *name; const char *accel; } views[] = {
     { "today", "<alt>1" },
     { "plan", "<alt>2" },
@@ -231,6 +232,7 @@ prehab_application_startup (GApplication *app)
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.log-pain", log_accels);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
       const char *accels[] = { views[i].accel, NULL };

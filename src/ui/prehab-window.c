@@ -22,6 +22,7 @@
 #include "prehab-exercise-window.h"
 #include "prehab-exercises-page.h"
 #include "prehab-journal-page.h"
+#include "prehab-log-dialog.h"
 #include "prehab-onboarding.h"
 #include "prehab-plan-page.h"
 #include "prehab-today-page.h"
@@ -146,6 +147,58 @@ on_data_changed_cb (PrehabWindow *self)
   prehab_today_page_reload (self->today_page);
   prehab_plan_page_reload (self->plan_page);
   prehab_journal_page_reload (self->journal_page);
+}
+
+static void
+on_entry_saved_cb (PrehabWindow    *self,
+                   gint64           entry_id,
+                   PrehabLogDialog *dialog)
+{
+  AdwToast *toast;
+
+  on_data_changed_cb (self);
+  toast = adw_toast_new (prehab_log_dialog_get_entry_id (dialog) != 0 ? _("Entry updated")
+                                                                      : _("Pain logged"));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+present_log_dialog (PrehabWindow    *self,
+                    PrehabLogDialog *dialog)
+{
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_entry_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+prehab_window_log_pain_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  PrehabWindow *self = PREHAB_WINDOW (widget);
+
+  present_log_dialog (self, prehab_log_dialog_new (self->store));
+}
+
+static void
+prehab_window_edit_entry_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  PrehabWindow *self = PREHAB_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  PrehabLogDialog *dialog;
+
+  dialog = prehab_log_dialog_new_for_entry (self->store, g_variant_get_int64 (parameter), &error);
+  if (dialog == NULL)
+    {
+      prehab_window_show_toast (self, error->message);
+      return;
+    }
+
+  present_log_dialog (self, dialog);
 }
 
 static void
@@ -314,6 +367,10 @@ prehab_window_class_init (PrehabWindowClass *klass)
                                    prehab_window_show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-exercise", "s",
                                    prehab_window_show_exercise_action);
+  gtk_widget_class_install_action (widget_class, "win.log-pain", NULL,
+                                   prehab_window_log_pain_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-entry", "x",
+                                   prehab_window_edit_entry_action);
 }
 
 static void
