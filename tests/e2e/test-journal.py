@@ -13,7 +13,7 @@ by day, newest first; a filter by a trigger narrows them; the chart's
 description and the trigger insights are read on the Trends page; an entry
 is deleted from its menu (the toast says so, the journal no longer has it),
 brought back with Undo (the same id), deleted with the Delete key and
-brought back again. Last, a second window on an empty journal with a
+brought back again; Enter opens the focused entry for editing. Last, a second window on an empty journal with a
 started program shows the empty state.
 """
 
@@ -32,6 +32,8 @@ COMPUTER_DAYS = {"2026-11-09", "2026-11-11", "2026-11-13", "2026-11-16"}
 KEY_ALT_L = 64                  # X keycodes of the default Xvfb keymap
 KEY_4 = 13
 KEYSYM_DELETE = 0xffff
+KEYSYM_RETURN = 0xff0d
+KEYSYM_ESCAPE = 0xff1b
 state = {}
 
 os.environ["PREHAB_TODAY"] = TODAY
@@ -342,6 +344,32 @@ def test_delete_key(app):
     return f"Delete removed and Undo restored entry {gone}: {name[:40]}…"
 
 
+def top_level(app, name):
+    app.clear_cache()
+    for i in range(app.get_child_count()):
+        child = app.get_child_at_index(i)
+        if child is not None and child.get_name() == name:
+            return child
+    return None
+
+
+def test_enter_edits(app):
+    def focused_row():
+        node = entry_list(app)
+        for i in range(node.get_child_count() if node else 0):
+            child = node.get_child_at_index(i)
+            if child is not None and has_state(child, Atspi.StateType.FOCUSED):
+                return child
+        return None
+    row = poll("a focused entry", focused_row)
+    name = row.get_name()
+    Atspi.generate_keyboard_event(KEYSYM_RETURN, None, Atspi.KeySynthType.SYM)
+    poll('the "Edit Entry" window', lambda: top_level(app, "Edit Entry"))
+    Atspi.generate_keyboard_event(KEYSYM_ESCAPE, None, Atspi.KeySynthType.SYM)
+    poll("the edit window to close", lambda: top_level(app, "Edit Entry") is None)
+    return f"Enter on {name[:40]}… opened the Edit Entry window"
+
+
 def test_empty_state(app):
     second = App(os.path.abspath(sys.argv[1]), prepare_empty)
     try:
@@ -370,6 +398,7 @@ TESTS = [
     ("deleting from a row's menu removes the entry and says so", test_delete_from_menu),
     ("Undo restores the entry with its id", test_undo_restores),
     ("the Delete key removes the focused entry, Undo brings it back", test_delete_key),
+    ("Enter on an entry opens it for editing", test_enter_edits),
     ("an empty journal shows the empty state", test_empty_state),
 ]
 
