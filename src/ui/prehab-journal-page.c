@@ -16,74 +16,36 @@
 
 #include "prehab-journal-page.h"
 
-#include <glib/gi18n.h>
-#include <math.h>
-
 #include "prehab-date.h"
-#include "prehab-enrollment.h"
-#include "prehab-insights.h"
-#include "prehab-journal-item.h"
-#include "prehab-journal-row.h"
-#include "prehab-schedule.h"
-#include "prehab-trend-chart.h"
-#include "prehab-vocabulary.h"
+#include "prehab-journal.h"
+#include "prehab-journal-entries.h"
+#include "prehab-journal-trends.h"
 
-/* The Journal view: two sub-pages, "Entries" and "Trends".
- *
- * Entries is a GtkListView over a GListStore of PrehabJournalItem, newest
- * first, one item per entry: the first entry of a day shows the day's
- * heading, so keyboard and screen-reader users move from entry to entry,
- * and ten years of entries cost one load and only the rows on screen. A
- * reload compares the new list with the shown one and replaces only what
- * changed, so deleting, restoring or editing an entry keeps the scroll
- * position and the focus.
- *
- * Trends is the chart of the program (PrehabTrendChart) and the trigger
- * insights; it is computed only when shown.
- *
- * The page loads when it is mapped: reloads asked while it is hidden only
- * mark it out of date. */
+/* The Journal view: an empty state until the first entry, then two
+ * sub-pages behind a switcher, "Entries" (prehab-journal-entries.c) and
+ * "Trends" (prehab-journal-trends.c). The page reads the journal once for
+ * both; it reads it when it is on screen (a reload asked while it is
+ * hidden only marks it out of date), and computes the trends only when
+ * they are shown. */
 struct _PrehabJournalPage
 {
-  GtkWidget         parent_instance;
+  GtkWidget             parent_instance;
 
   /* Template widgets */
-  GtkStack         *stack;
-  GtkStack         *sub_stack;
-  GtkMenuButton    *filter_button;
-  GtkLabel         *filter_label;
-  GtkLabel         *count_label;
-  GtkWidget        *clear_button;
-  GtkStack         *list_stack;
-  GtkListView      *list_view;
-  AdwStatusPage    *no_match_page;
-  GtkLabel         *chart_title;
-  PrehabTrendChart *chart;
-  GtkLabel         *chart_caption;
-  GtkListBox       *insights_list;
-  GMenu            *trigger_section;
-  GMenu            *region_section;
+  GtkStack             *stack;
+  GtkStack             *sub_stack;
+  PrehabJournalEntries *entries;
+  PrehabJournalTrends  *trends;
 
-  PrehabStore      *store;
-  GListStore       *model;          /* of PrehabJournalItem */
-  GPtrArray        *entries;        /* of PrehabPainEntry, oldest first */
-  GPtrArray        *triggers;       /* of PrehabTrigger */
-  GHashTable       *trigger_names;  /* key → translated name */
-  char             *filter;         /* "", "trigger:KEY" or "region:ID" */
-  char             *today;
-  gboolean          entries_dirty;
-  gboolean          trends_dirty;
-  guint             focus_position;
-  guint             focus_tick_id;
+  PrehabStore          *store;
+  GPtrArray            *loaded;        /* of PrehabPainEntry, oldest first */
+  GPtrArray            *triggers;      /* of PrehabTrigger */
+  char                 *today;
+  gboolean              entries_dirty;
+  gboolean              trends_dirty;
 };
 
 G_DEFINE_FINAL_TYPE (PrehabJournalPage, prehab_journal_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_FILTER,
-  N_PROPS
-};
 
 enum {
   SIGNAL_CHANGED,
@@ -91,532 +53,14 @@ enum {
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-#define TRIGGER_PREFIX "trigger:"
-#define REGION_PREFIX  "region:"
-
-static void reload_entries (PrehabJournalPage *self);
-static void reload_trends  (PrehabJournalPage *self);
 
 static void
 report (PrehabJournalPage *self,
-        const GError      *error)
+        const char        *message)
 {
-  g_warning ("%s", error->message);
-  g_signal_emit (self, signals[SIGNAL_ERROR], 0, error->message);
-}
-
-/* The page wrote to the journal: the window reloads every view, this one
- * too; on its own, the page reloads itself. */
-static void
-notify_changed (PrehabJournalPage *self)
-{
-  if (g_signal_has_handler_pending (self, signals[SIGNAL_CHANGED], 0, FALSE))
-    g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
-  else
-    prehab_journal_page_reload (self);
-}
-
-static GDateTime *
-date_time_from_date (const char *date)
-{
-  int year, month, day;
-
-  if (date == NULL || sscanf (date, "%d-%d-%d", &year, &month, &day) != 3)
-    return NULL;
-
-  return g_date_time_new_local (year, month, day, 12, 0, 0);
-}
-
-/* "Today", "Yesterday", "Friday, 20 November", "Monday, 3 March 2025". */
-static char *
-dup_day_title (const char *date,
-               const char *today)
-{
-  g_autoptr (GDateTime) time = date_time_from_date (date);
-  g_autoptr (GDateTime) now = date_time_from_date (today);
-  guint32 day = prehab_date_to_day (date);
-  guint32 today_day = prehab_date_to_day (today);
-
-  if (time == NULL)
-    return g_strdup (date);
-  if (day != 0 && day == today_day)
-    return g_strdup (_("Today"));
-  if (day != 0 && day + 1 == today_day)
-    return g_strdup (_("Yesterday"));
-  if (now != NULL && g_date_time_get_year (now) == g_date_time_get_year (time))
-    /* Translators: a day heading of the journal in the current year; see
-     * the format of g_date_time_format() */
-    return g_date_time_format (time, _("%A, %-d %B"));
-
-  /* Translators: a day heading of the journal in another year; see the
-   * format of g_date_time_format() */
-  return g_date_time_format (time, _("%A, %-d %B %Y"));
-}
-
-static gboolean
-strv_contains (GStrv       strv,
-               const char *value)
-{
-  return strv != NULL && g_strv_contains ((const char * const *) strv, value);
-}
-
-static gboolean
-matches_filter (PrehabJournalPage     *self,
-                const PrehabPainEntry *entry)
-{
-  if (self->filter == NULL || *self->filter == '\0')
-    return TRUE;
-  if (g_str_has_prefix (self->filter, TRIGGER_PREFIX))
-    return strv_contains (entry->triggers, self->filter + strlen (TRIGGER_PREFIX));
-  if (g_str_has_prefix (self->filter, REGION_PREFIX))
-    return strv_contains (entry->regions, self->filter + strlen (REGION_PREFIX));
-
-  return TRUE;
-}
-
-/* The label of the filter, for its button and the empty state. */
-static const char *
-get_filter_label (PrehabJournalPage *self)
-{
-  if (self->filter == NULL || *self->filter == '\0')
-    return _("All Entries");
-  if (g_str_has_prefix (self->filter, TRIGGER_PREFIX))
-    {
-      const char *key = self->filter + strlen (TRIGGER_PREFIX);
-      const char *name = self->trigger_names ? g_hash_table_lookup (self->trigger_names, key) : NULL;
-
-      return name != NULL ? name : key;
-    }
-  if (g_str_has_prefix (self->filter, REGION_PREFIX))
-    return prehab_vocabulary_label (prehab_regions, self->filter + strlen (REGION_PREFIX));
-
-  return self->filter;
-}
-
-/* The items the list should show now: the entries that pass the filter,
- * newest first, each knowing its place in its day. */
-static GPtrArray *
-build_items (PrehabJournalPage *self)
-{
-  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (GPtrArray) day_entries = g_ptr_array_new ();
-  g_autofree char *day_title = NULL;
-  char current[11] = "";
-
-  if (self->entries == NULL)
-    return items;
-
-  for (guint i = self->entries->len; i > 0; i--)
-    {
-      const PrehabPainEntry *entry = self->entries->pdata[i - 1];
-
-      if (!matches_filter (self, entry))
-        continue;
-
-      if (strncmp (current, entry->logged_at, 10) != 0)
-        {
-          /* Close the previous day and open this one. */
-          if (day_entries->len > 0)
-            {
-              for (guint j = 0; j < day_entries->len; j++)
-                g_ptr_array_add (items, prehab_journal_item_new (self->entries, day_entries->pdata[j],
-                                                                 self->trigger_names, day_title,
-                                                                 j == 0, j + 1 == day_entries->len));
-              g_ptr_array_set_size (day_entries, 0);
-            }
-          g_strlcpy (current, entry->logged_at, sizeof current);
-          g_free (day_title);
-          day_title = dup_day_title (current, self->today);
-        }
-      g_ptr_array_add (day_entries, (gpointer) entry);
-    }
-
-  for (guint j = 0; j < day_entries->len; j++)
-    g_ptr_array_add (items, prehab_journal_item_new (self->entries, day_entries->pdata[j],
-                                                     self->trigger_names, day_title,
-                                                     j == 0, j + 1 == day_entries->len));
-
-  return items;
-}
-
-static PrehabJournalItem *
-get_model_item (PrehabJournalPage *self,
-                guint              position)
-{
-  /* The store keeps its reference; the caller only borrows. */
-  PrehabJournalItem *item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
-
-  g_object_unref (item);
-  return item;
-}
-
-/* Replaces only the changed middle of the list, so that the rows around
- * it, the scroll position and the focus stay. */
-static void
-update_model (PrehabJournalPage *self,
-              GPtrArray         *wanted)
-{
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  guint n_new = wanted->len;
-  guint prefix = 0, suffix = 0;
-
-  while (prefix < n_old && prefix < n_new &&
-         prehab_journal_item_equal (get_model_item (self, prefix), wanted->pdata[prefix]))
-    prefix++;
-  while (suffix < n_old - prefix && suffix < n_new - prefix &&
-         prehab_journal_item_equal (get_model_item (self, n_old - 1 - suffix),
-                                    wanted->pdata[n_new - 1 - suffix]))
-    suffix++;
-
-  /* The rows that stay point at the new load, so the old one is freed. */
-  for (guint i = 0; i < prefix; i++)
-    prehab_journal_item_take_snapshot (get_model_item (self, i), wanted->pdata[i]);
-  for (guint i = 0; i < suffix; i++)
-    prehab_journal_item_take_snapshot (get_model_item (self, n_old - 1 - i),
-                                       wanted->pdata[n_new - 1 - i]);
-
-  if (n_old - prefix - suffix > 0 || n_new - prefix - suffix > 0)
-    g_list_store_splice (self->model, prefix, n_old - prefix - suffix,
-                         wanted->pdata + prefix, n_new - prefix - suffix);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
-}
-
-static void
-update_filter_menu (PrehabJournalPage *self)
-{
-  g_autoptr (GHashTable) trigger_counts = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) region_counts = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GPtrArray) own = g_ptr_array_new ();
-
-  for (guint i = 0; self->entries != NULL && i < self->entries->len; i++)
-    {
-      const PrehabPainEntry *entry = self->entries->pdata[i];
-
-      for (guint j = 0; entry->triggers != NULL && entry->triggers[j] != NULL; j++)
-        g_hash_table_add (trigger_counts, entry->triggers[j]);
-      for (guint j = 0; entry->regions != NULL && entry->regions[j] != NULL; j++)
-        g_hash_table_add (region_counts, entry->regions[j]);
-    }
-
-  g_menu_remove_all (self->trigger_section);
-  g_menu_remove_all (self->region_section);
-
-  /* Triggers in the journal's order (most used first), then any the list
-   * does not have. */
-  for (guint i = 0; self->triggers != NULL && i < self->triggers->len; i++)
-    {
-      const PrehabTrigger *trigger = self->triggers->pdata[i];
-      const char *key = prehab_trigger_get_key (trigger);
-      g_autofree char *target = NULL;
-      g_autoptr (GMenuItem) item = NULL;
-
-      if (!g_hash_table_contains (trigger_counts, key) || g_hash_table_contains (listed, key))
-        continue;
-      g_hash_table_add (listed, (gpointer) key);
-      target = g_strconcat (TRIGGER_PREFIX, key, NULL);
-      item = g_menu_item_new (trigger->name, NULL);
-      g_menu_item_set_action_and_target_value (item, "journal.filter", g_variant_new_string (target));
-      g_menu_append_item (self->trigger_section, item);
-    }
-  {
-    GHashTableIter iter;
-    gpointer key;
-
-    g_hash_table_iter_init (&iter, trigger_counts);
-    while (g_hash_table_iter_next (&iter, &key, NULL))
-      if (!g_hash_table_contains (listed, key))
-        g_ptr_array_add (own, key);
-    g_ptr_array_sort (own, compare_names);
-  }
-  for (guint i = 0; i < own->len; i++)
-    {
-      g_autofree char *target = g_strconcat (TRIGGER_PREFIX, own->pdata[i], NULL);
-      g_autoptr (GMenuItem) item = g_menu_item_new (own->pdata[i], NULL);
-
-      g_menu_item_set_action_and_target_value (item, "journal.filter", g_variant_new_string (target));
-      g_menu_append_item (self->trigger_section, item);
-    }
-
-  for (guint i = 0; prehab_regions[i].id != NULL; i++)
-    {
-      g_autofree char *target = NULL;
-      g_autoptr (GMenuItem) item = NULL;
-
-      if (!g_hash_table_contains (region_counts, prehab_regions[i].id))
-        continue;
-      target = g_strconcat (REGION_PREFIX, prehab_regions[i].id, NULL);
-      item = g_menu_item_new (prehab_vocabulary_label (prehab_regions, prehab_regions[i].id), NULL);
-      g_menu_item_set_action_and_target_value (item, "journal.filter", g_variant_new_string (target));
-      g_menu_append_item (self->region_section, item);
-    }
-}
-
-static void
-update_filter_state (PrehabJournalPage *self)
-{
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  guint total = self->entries != NULL ? self->entries->len : 0;
-  gboolean filtered = self->filter != NULL && *self->filter != '\0';
-  g_autofree char *count = NULL;
-  g_autofree char *description = NULL;
-  const char *label = get_filter_label (self);
-
-  if (filtered)
-    /* Translators: how many entries the filter shows, of all of them */
-    count = g_strdup_printf (ngettext ("%u of %u entry", "%u of %u entries", total), shown, total);
-  else
-    count = g_strdup_printf (ngettext ("%u entry", "%u entries", total), total);
-  gtk_label_set_text (self->count_label, count);
-  gtk_widget_set_visible (self->clear_button, filtered);
-
-  gtk_label_set_text (self->filter_label, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, label,
-                                  -1);
-  if (filtered)
-    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "filter-active");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "filter-active");
-
-  /* Translators: the empty state when no entry passes the filter; %s is a
-   * trigger or a body region */
-  description = g_strdup_printf (_("No entry in the journal names “%s”."), label);
-  adw_status_page_set_description (self->no_match_page, description);
-  gtk_stack_set_visible_child_name (self->list_stack, shown > 0 || total == 0 ? "list" : "no-match");
-}
-
-static gboolean
-load_entries (PrehabJournalPage *self)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) entries = NULL;
-  g_autoptr (GPtrArray) triggers = NULL;
-
-  entries = prehab_journal_list_entries (self->store, NULL, NULL, &error);
-  if (entries == NULL)
-    {
-      report (self, error);
-      return FALSE;
-    }
-
-  triggers = prehab_journal_list_triggers (self->store, &error);
-  if (triggers == NULL)
-    {
-      report (self, error);
-      return FALSE;
-    }
-
-  g_clear_pointer (&self->entries, g_ptr_array_unref);
-  self->entries = g_steal_pointer (&entries);
-  g_clear_pointer (&self->triggers, g_ptr_array_unref);
-  self->triggers = g_steal_pointer (&triggers);
-
-  g_clear_pointer (&self->trigger_names, g_hash_table_unref);
-  self->trigger_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; i < self->triggers->len; i++)
-    {
-      const PrehabTrigger *trigger = self->triggers->pdata[i];
-
-      g_hash_table_replace (self->trigger_names, g_strdup (prehab_trigger_get_key (trigger)),
-                            g_strdup (trigger->name));
-    }
-
-  return TRUE;
-}
-
-static void
-show_items (PrehabJournalPage *self)
-{
-  g_autoptr (GPtrArray) items = build_items (self);
-
-  update_model (self, items);
-  update_filter_state (self);
-}
-
-static void
-reload_entries (PrehabJournalPage *self)
-{
-  self->entries_dirty = FALSE;
-  g_free (self->today);
-  self->today = prehab_date_dup_today ();
-
-  if (!load_entries (self))
-    return;
-
-  update_filter_menu (self);
-  show_items (self);
-  gtk_stack_set_visible_child_name (self->stack, self->entries->len > 0 ? "journal" : "empty");
-}
-
-static void
-clear_insights (PrehabJournalPage *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->insights_list))) != NULL)
-    gtk_list_box_remove (self->insights_list, child);
-}
-
-static GtkWidget *
-create_insight_row (const PrehabTriggerInsight *insight)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *difference;
-  g_autofree char *text = NULL;
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), insight->sentence);
-  if (insight->next_day_sentence != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), insight->next_day_sentence);
-
-  /* The difference in points, signed, beside the sentence that says it. */
-  text = g_strdup_printf ("%+.1f", insight->difference);
-  difference = gtk_label_new (text);
-  gtk_widget_add_css_class (difference, "numeric");
-  gtk_widget_add_css_class (difference, "insight-difference");
-  if (insight->difference >= 0.5)
-    gtk_widget_add_css_class (difference, "warning");
-  else if (insight->difference <= -0.5)
-    gtk_widget_add_css_class (difference, "success");
-  else
-    gtk_widget_add_css_class (difference, "dim-label");
-  gtk_widget_set_valign (difference, GTK_ALIGN_CENTER);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (difference),
-                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
-                               -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), difference);
-
-  return row;
-}
-
-static GtkWidget *
-create_needed_row (const char *needed)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), needed);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (icon),
-                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
-                               -1);
-  gtk_widget_add_css_class (icon, "dim-label");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  gtk_widget_add_css_class (row, "insight-needed");
-
-  return row;
-}
-
-static void
-show_insights (PrehabJournalPage *self,
-               const char        *from_date)
-{
-  g_autoptr (PrehabTriggerInsights) insights = NULL;
-
-  clear_insights (self);
-  insights = prehab_insights_compare_triggers (self->entries, self->triggers, from_date, self->today);
-  if (insights == NULL)
-    return;
-
-  for (guint i = 0; insights->insights != NULL && i < insights->insights->len; i++)
-    gtk_list_box_append (self->insights_list, create_insight_row (insights->insights->pdata[i]));
-  if (insights->needed != NULL)
-    gtk_list_box_append (self->insights_list, create_needed_row (insights->needed));
-}
-
-/* The chart spans the program, from its start to the end of its weeks or
- * today, whichever comes first; before a program, the last eight weeks of
- * entries. */
-static void
-reload_trends (PrehabJournalPage *self)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PrehabEnrollment) enrollment = NULL;
-  g_autoptr (GArray) calendar = NULL;
-  g_autoptr (PrehabTrend) trend = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  g_autofree char *first = NULL;
-  double baseline = NAN;
-  guint32 today_day;
-
-  self->trends_dirty = FALSE;
-  if (self->store == NULL || self->entries == NULL)
-    return;
-
-  today_day = prehab_date_to_day (self->today);
-  enrollment = prehab_enrollment_load_active (self->store, &error);
-  if (error != NULL)
-    {
-      report (self, error);
-      g_clear_error (&error);
-    }
-
-  if (enrollment != NULL && prehab_date_to_day (enrollment->start_date) <= today_day)
-    {
-      g_autoptr (PrehabPlan) plan = NULL;
-
-      calendar = prehab_schedule_load_calendar (self->store, self->today, &error);
-      if (calendar == NULL)
-        {
-          report (self, error);
-          g_clear_error (&error);
-        }
-
-      plan = prehab_schedule_decide (self->store, self->today, &error);
-      if (plan != NULL && plan->baseline >= 0)
-        baseline = plan->baseline;
-      else if (plan == NULL)
-        {
-          report (self, error);
-          g_clear_error (&error);
-        }
-
-      from = g_strdup (enrollment->start_date);
-      if (calendar != NULL && calendar->len > 0)
-        {
-          const PrehabCalendarDay *last = &g_array_index (calendar, PrehabCalendarDay, calendar->len - 1);
-
-          to = g_strdup (prehab_date_to_day (last->date) < today_day ? last->date : self->today);
-        }
-      else
-        to = g_strdup (self->today);
-      gtk_label_set_text (self->chart_title, _("Pain Over the Program"));
-    }
-  else if (self->entries->len > 0)
-    {
-      const PrehabPainEntry *last = self->entries->pdata[self->entries->len - 1];
-      g_autofree char *last_date = g_strndup (last->logged_at, 10);
-      guint32 last_day = prehab_date_to_day (last_date);
-
-      from = prehab_day_to_date (last_day > 55 ? last_day - 55 : last_day);
-      to = g_steal_pointer (&last_date);
-      gtk_label_set_text (self->chart_title, _("Pain Over Eight Weeks"));
-    }
-
-  if (from != NULL && to != NULL)
-    trend = prehab_trend_compute (self->entries, from, to, baseline);
-  prehab_trend_chart_set_calendar (self->chart, calendar);
-  prehab_trend_chart_set_trend (self->chart, trend);
-  gtk_label_set_text (self->chart_caption, prehab_trend_chart_get_summary (self->chart));
-
-  if (self->entries->len > 0)
-    {
-      const PrehabPainEntry *oldest = self->entries->pdata[0];
-
-      first = g_strndup (oldest->logged_at, 10);
-    }
-  show_insights (self, first != NULL ? first : self->today);
+  g_warning ("%s", message);
+  g_signal_emit (self, signals[SIGNAL_ERROR], 0, message);
 }
 
 static gboolean
@@ -626,261 +70,71 @@ trends_shown (PrehabJournalPage *self)
 }
 
 static void
+reload_entries (PrehabJournalPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) loaded = NULL;
+  g_autoptr (GPtrArray) triggers = NULL;
+
+  self->entries_dirty = FALSE;
+  g_free (self->today);
+  self->today = prehab_date_dup_today ();
+
+  loaded = prehab_journal_list_entries (self->store, NULL, NULL, &error);
+  if (loaded != NULL)
+    triggers = prehab_journal_list_triggers (self->store, &error);
+  if (loaded == NULL || triggers == NULL)
+    {
+      report (self, error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->loaded, g_ptr_array_unref);
+  self->loaded = g_steal_pointer (&loaded);
+  g_clear_pointer (&self->triggers, g_ptr_array_unref);
+  self->triggers = g_steal_pointer (&triggers);
+
+  prehab_journal_entries_show (self->entries, self->loaded, self->triggers, self->today);
+  gtk_stack_set_visible_child_name (self->stack, self->loaded->len > 0 ? "journal" : "empty");
+}
+
+static void
+reload_trends (PrehabJournalPage *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  self->trends_dirty = FALSE;
+  if (self->loaded == NULL)
+    return;
+
+  if (!prehab_journal_trends_update (self->trends, self->store, self->loaded, self->triggers,
+                                     self->today, &error))
+    report (self, error->message);
+}
+
+static void
 on_sub_page_changed_cb (PrehabJournalPage *self)
 {
   if (trends_shown (self) && self->trends_dirty && gtk_widget_get_mapped (GTK_WIDGET (self)))
     reload_trends (self);
 }
 
-static GtkWidget *
-find_item_widget (PrehabJournalPage *self,
-                  PrehabJournalItem *item)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *row = gtk_widget_get_first_child (child);
-
-      if (PREHAB_IS_JOURNAL_ROW (row) && prehab_journal_row_get_item (PREHAB_JOURNAL_ROW (row)) == item)
-        return child;
-    }
-
-  return NULL;
-}
-
-static gboolean
-focus_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       user_data)
-{
-  PrehabJournalPage *self = PREHAB_JOURNAL_PAGE (user_data);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  GtkWidget *child;
-
-  self->focus_tick_id = 0;
-  if (n == 0)
-    return G_SOURCE_REMOVE;
-
-  child = find_item_widget (self, get_model_item (self, MIN (self->focus_position, n - 1)));
-  if (child != NULL)
-    gtk_widget_grab_focus (child);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Keeps the keyboard in the list after a row went away: the row that took
- * its place takes the focus once it is on screen. */
+/* An entry was deleted or restored: the window reloads every view, this
+ * one too; on its own, the page reloads itself. */
 static void
-focus_position (PrehabJournalPage *self,
-                guint              position)
+on_entries_changed_cb (PrehabJournalPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-
-  if (n == 0)
-    return;
-
-  self->focus_position = MIN (position, n - 1);
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
-                              self->focus_position);
-  if (self->focus_tick_id == 0)
-    self->focus_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), focus_tick_cb,
-                                                        self, NULL);
-}
-
-static const PrehabPainEntry *
-find_entry (PrehabJournalPage *self,
-            gint64             id)
-{
-  for (guint i = 0; self->entries != NULL && i < self->entries->len; i++)
-    {
-      const PrehabPainEntry *entry = self->entries->pdata[i];
-
-      if (entry->id == id)
-        return entry;
-    }
-
-  return NULL;
-}
-
-static gboolean
-find_position (PrehabJournalPage *self,
-               gint64             id,
-               guint             *position)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-
-  for (guint i = 0; i < n; i++)
-    if (prehab_journal_item_get_id (get_model_item (self, i)) == id)
-      {
-        *position = i;
-        return TRUE;
-      }
-
-  return FALSE;
+  if (g_signal_has_handler_pending (self, signals[SIGNAL_CHANGED], 0, FALSE))
+    g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  else
+    prehab_journal_page_reload (self);
 }
 
 static void
-on_undo_clicked_cb (AdwToast          *toast,
-                    PrehabJournalPage *self)
+on_entries_error_cb (PrehabJournalPage *self,
+                     const char        *message)
 {
-  g_autoptr (GError) error = NULL;
-  const PrehabPainEntry *entry = g_object_get_data (G_OBJECT (toast), "entry");
-
-  if (entry == NULL)
-    return;
-
-  if (!prehab_journal_restore_entry (self->store, entry, &error))
-    {
-      report (self, error);
-      return;
-    }
-
-  notify_changed (self);
-}
-
-static void
-delete_entry (PrehabJournalPage *self,
-              gint64             id)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PrehabPainEntry) copy = NULL;
-  const PrehabPainEntry *entry = find_entry (self, id);
-  gboolean had_focus = gtk_widget_has_focus (GTK_WIDGET (self->list_view)) ||
-                       gtk_widget_get_focus_child (GTK_WIDGET (self->list_view)) != NULL;
-  GtkWidget *overlay;
-  guint position = 0;
-  gboolean shown;
-
-  if (entry == NULL)
-    return;
-
-  copy = prehab_pain_entry_copy (entry);
-  shown = find_position (self, id, &position);
-
-  if (!prehab_journal_delete_entry (self->store, id, &error))
-    {
-      report (self, error);
-      return;
-    }
-
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    {
-      AdwToast *toast = adw_toast_new (_("Entry deleted"));
-
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      g_object_set_data_full (G_OBJECT (toast), "entry", g_steal_pointer (&copy),
-                              (GDestroyNotify) prehab_pain_entry_free);
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self, 0);
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-    }
-
-  notify_changed (self);
-  if (shown && had_focus)
-    focus_position (self, position);
-}
-
-static void
-delete_entry_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  delete_entry (PREHAB_JOURNAL_PAGE (widget), g_variant_get_int64 (parameter));
-}
-
-static void
-clear_filter_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  prehab_journal_page_set_filter (PREHAB_JOURNAL_PAGE (widget), "");
-}
-
-/* The row of the list that has the keyboard focus, if any. */
-static PrehabJournalItem *
-get_focused_item (PrehabJournalPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  for (; focus != NULL; focus = gtk_widget_get_parent (focus))
-    {
-      if (gtk_widget_get_parent (focus) == GTK_WIDGET (self->list_view))
-        {
-          GtkWidget *row = gtk_widget_get_first_child (focus);
-
-          if (PREHAB_IS_JOURNAL_ROW (row))
-            return prehab_journal_row_get_item (PREHAB_JOURNAL_ROW (row));
-          return NULL;
-        }
-    }
-
-  return NULL;
-}
-
-static gboolean
-on_delete_key_cb (GtkWidget *widget,
-                  GVariant  *args,
-                  gpointer   user_data)
-{
-  PrehabJournalPage *self = PREHAB_JOURNAL_PAGE (user_data);
-  PrehabJournalItem *item = get_focused_item (self);
-
-  if (item == NULL)
-    return FALSE;
-
-  delete_entry (self, prehab_journal_item_get_id (item));
-  return TRUE;
-}
-
-static void
-on_list_activate_cb (PrehabJournalPage *self,
-                     guint              position)
-{
-  PrehabJournalItem *item;
-
-  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->model)))
-    return;
-
-  item = get_model_item (self, position);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-entry", "x",
-                              prehab_journal_item_get_id (item));
-}
-
-static void
-on_setup_cb (GtkListItemFactory *factory,
-             GtkListItem        *list_item,
-             PrehabJournalPage  *self)
-{
-  gtk_list_item_set_child (list_item, prehab_journal_row_new ());
-}
-
-static void
-on_bind_cb (GtkListItemFactory *factory,
-            GtkListItem        *list_item,
-            PrehabJournalPage  *self)
-{
-  GtkWidget *row = gtk_list_item_get_child (list_item);
-  GtkWidget *item_widget = gtk_widget_get_parent (row);
-
-  prehab_journal_row_set_item (PREHAB_JOURNAL_ROW (row), gtk_list_item_get_item (list_item));
-
-  /* GTK 4.8 has no accessible label for list items: the focusable item
-   * widget is what a screen reader reads, so it takes the row's sentence. */
-  if (item_widget != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (item_widget),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    prehab_journal_row_get_accessible_label (PREHAB_JOURNAL_ROW (row)),
-                                    -1);
-}
-
-static void
-on_unbind_cb (GtkListItemFactory *factory,
-              GtkListItem        *list_item,
-              PrehabJournalPage  *self)
-{
-  prehab_journal_row_set_item (PREHAB_JOURNAL_ROW (gtk_list_item_get_child (list_item)), NULL);
+  g_signal_emit (self, signals[SIGNAL_ERROR], 0, message);
 }
 
 static void
@@ -903,17 +157,10 @@ prehab_journal_page_dispose (GObject *object)
 {
   PrehabJournalPage *self = PREHAB_JOURNAL_PAGE (object);
 
-  if (self->focus_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->focus_tick_id);
-      self->focus_tick_id = 0;
-    }
   gtk_widget_dispose_template (GTK_WIDGET (self), PREHAB_TYPE_JOURNAL_PAGE);
   g_clear_object (&self->store);
-  g_clear_object (&self->model);
-  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->loaded, g_ptr_array_unref);
   g_clear_pointer (&self->triggers, g_ptr_array_unref);
-  g_clear_pointer (&self->trigger_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (prehab_journal_page_parent_class)->dispose (object);
 }
@@ -923,46 +170,9 @@ prehab_journal_page_finalize (GObject *object)
 {
   PrehabJournalPage *self = PREHAB_JOURNAL_PAGE (object);
 
-  g_free (self->filter);
   g_free (self->today);
 
   G_OBJECT_CLASS (prehab_journal_page_parent_class)->finalize (object);
-}
-
-static void
-prehab_journal_page_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  PrehabJournalPage *self = PREHAB_JOURNAL_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FILTER:
-      g_value_set_string (value, prehab_journal_page_get_filter (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-prehab_journal_page_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  PrehabJournalPage *self = PREHAB_JOURNAL_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FILTER:
-      prehab_journal_page_set_filter (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -973,22 +183,8 @@ prehab_journal_page_class_init (PrehabJournalPageClass *klass)
 
   object_class->dispose = prehab_journal_page_dispose;
   object_class->finalize = prehab_journal_page_finalize;
-  object_class->get_property = prehab_journal_page_get_property;
-  object_class->set_property = prehab_journal_page_set_property;
 
   widget_class->map = prehab_journal_page_map;
-
-  /**
-   * PrehabJournalPage:filter:
-   *
-   * Which entries the list shows: "" for all, "trigger:KEY" for those
-   * naming a trigger (its built-in id or the person's own name),
-   * "region:ID" for those naming a body region.
-   */
-  properties[PROP_FILTER] =
-    g_param_spec_string ("filter", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * PrehabJournalPage::changed:
@@ -1007,66 +203,24 @@ prehab_journal_page_class_init (PrehabJournalPageClass *klass)
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                         G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  g_type_ensure (PREHAB_TYPE_TREND_CHART);
+  g_type_ensure (PREHAB_TYPE_JOURNAL_ENTRIES);
+  g_type_ensure (PREHAB_TYPE_JOURNAL_TRENDS);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/prehab-journal-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, PrehabJournalPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PrehabJournalPage, sub_stack);
-  gtk_widget_class_bind_template_child (widget_class, PrehabJournalPage, filter_button);
-  gtk_widget_class_bind_template_child (widget_class, PrehabJournalPage, filter_label);
-  gtk_widget_class_bind_template_child (widget_class, PrehabJournalPage, count_label);
-  gtk_widget_class_bind_template_child (widget_class, PrehabJournalPage, clear_button);
-  gtk_widget_class_bind_template_child (widget_class, PrehabJournalPage, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, PrehabJournalPage, list_view);
-  gtk_widget_class_bind_template_child (widget_class, PrehabJournalPage, no_match_page);
-  gtk_widget_class_bind_template_child (widget_class, PrehabJournalPage, chart_title);
-  gtk_widget_class_bind_template_child (widget_class, PrehabJournalPage, chart);
-  gtk_widget_class_bind_template_child (widget_class, PrehabJournalPage, chart_caption);
-  gtk_widget_class_bind_template_child (widget_class, PrehabJournalPage, insights_list);
-  gtk_widget_class_bind_template_child (widget_class, PrehabJournalPage, trigger_section);
-  gtk_widget_class_bind_template_child (widget_class, PrehabJournalPage, region_section);
+  gtk_widget_class_bind_template_child (widget_class, PrehabJournalPage, entries);
+  gtk_widget_class_bind_template_child (widget_class, PrehabJournalPage, trends);
   gtk_widget_class_bind_template_callback (widget_class, on_sub_page_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
-
-  gtk_widget_class_install_property_action (widget_class, "journal.filter", "filter");
-  gtk_widget_class_install_action (widget_class, "journal.clear-filter", NULL, clear_filter_action);
-  gtk_widget_class_install_action (widget_class, "journal.delete-entry", "x", delete_entry_action);
+  gtk_widget_class_bind_template_callback (widget_class, on_entries_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_entries_error_cb);
 }
 
 static void
 prehab_journal_page_init (PrehabJournalPage *self)
 {
-  GtkListItemFactory *factory;
-  GtkEventController *shortcuts;
-  GtkShortcutAction *delete;
-
-  /* The filter action reads the property while the template is built. */
-  self->filter = g_strdup ("");
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->today = prehab_date_dup_today ();
-  self->model = g_list_store_new (PREHAB_TYPE_JOURNAL_ITEM);
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect_object (factory, "setup", G_CALLBACK (on_setup_cb), self, 0);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (on_bind_cb), self, 0);
-  g_signal_connect_object (factory, "unbind", G_CALLBACK (on_unbind_cb), self, 0);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
-  gtk_list_view_set_model (self->list_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)))));
-
-  /* Delete removes the focused entry, with Undo in the toast. */
-  shortcuts = gtk_shortcut_controller_new ();
-  delete = gtk_callback_action_new (on_delete_key_cb, self, NULL);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Delete|KP_Delete"),
-                                                          delete));
-  gtk_widget_add_controller (GTK_WIDGET (self->list_view), shortcuts);
-
-  on_sub_page_changed_cb (self);
-  update_filter_state (self);
 }
 
 /**
@@ -1084,6 +238,7 @@ prehab_journal_page_set_store (PrehabJournalPage *self,
   g_return_if_fail (PREHAB_IS_STORE (store));
 
   g_set_object (&self->store, store);
+  prehab_journal_entries_set_store (self->entries, store);
   prehab_journal_page_reload (self);
 }
 
@@ -1116,14 +271,14 @@ prehab_journal_page_reload (PrehabJournalPage *self)
  * prehab_journal_page_get_filter:
  * @self: the page
  *
- * Returns: the filter (see #PrehabJournalPage:filter)
+ * Returns: the filter of the entries (see #PrehabJournalEntries:filter)
  */
 const char *
 prehab_journal_page_get_filter (PrehabJournalPage *self)
 {
   g_return_val_if_fail (PREHAB_IS_JOURNAL_PAGE (self), NULL);
 
-  return self->filter;
+  return prehab_journal_entries_get_filter (self->entries);
 }
 
 /**
@@ -1140,23 +295,5 @@ prehab_journal_page_set_filter (PrehabJournalPage *self,
 {
   g_return_if_fail (PREHAB_IS_JOURNAL_PAGE (self));
 
-  if (filter == NULL)
-    filter = "";
-  if (g_strcmp0 (self->filter, filter) == 0)
-    return;
-
-  g_free (self->filter);
-  self->filter = g_strdup (filter);
-
-  if (self->entries != NULL)
-    {
-      g_autoptr (GPtrArray) items = build_items (self);
-
-      /* A new filter is a new list, shown from its top. */
-      g_list_store_splice (self->model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->model)),
-                           items->pdata, items->len);
-    }
-  update_filter_state (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+  prehab_journal_entries_set_filter (self->entries, filter);
 }

@@ -23,6 +23,7 @@
 #include "prehab-catalog.h"
 #include "prehab-date.h"
 #include "prehab-journal.h"
+#include "prehab-journal-entries.h"
 #include "prehab-journal-item.h"
 #include "prehab-journal-page.h"
 #include "prehab-journal-row.h"
@@ -150,6 +151,7 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->data_dir);
 }
 
+/* A widget of the page, or of its "Entries" sub-page. */
 static GObject *
 template_child (Fixture    *fixture,
                 const char *name)
@@ -157,6 +159,13 @@ template_child (Fixture    *fixture,
   GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
                                                   PREHAB_TYPE_JOURNAL_PAGE, name);
 
+  if (child == NULL)
+    {
+      GObject *entries = gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                        PREHAB_TYPE_JOURNAL_PAGE, "entries");
+
+      child = gtk_widget_get_template_child (GTK_WIDGET (entries), PREHAB_TYPE_JOURNAL_ENTRIES, name);
+    }
   g_assert_nonnull (child);
   return child;
 }
@@ -318,7 +327,8 @@ test_filter (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 0);
   g_assert_cmpstr (visible_page (fixture, "list_stack"), ==, "no-match");
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "journal.clear-filter", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (template_child (fixture, "list_view")),
+                              "journal.clear-filter", NULL);
   g_assert_cmpstr (prehab_journal_page_get_filter (fixture->page), ==, "");
   g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 5);
   g_assert_cmpstr (visible_page (fixture, "list_stack"), ==, "list");
@@ -361,7 +371,8 @@ test_delete (Fixture       *fixture,
 
   /* Yesterday's evening entry: yesterday's morning entry becomes the
    * first of its day. */
-  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "journal.delete-entry", "x", ids[2]);
+  gtk_widget_activate_action (GTK_WIDGET (template_child (fixture, "list_view")),
+                              "journal.delete-entry", "x", ids[2]);
   flush_events ();
 
   gone = prehab_journal_load_entry (fixture->store, ids[2], &error);
