@@ -222,7 +222,7 @@ build_items (PrehabJournalEntries *self)
 
 static PrehabJournalItem *
 get_model_item (PrehabJournalEntries *self,
-                guint              position)
+                guint                 position)
 {
   /* The store keeps its reference; the caller only borrows. */
   PrehabJournalItem *item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
@@ -235,7 +235,7 @@ get_model_item (PrehabJournalEntries *self,
  * it, the scroll position and the focus stay. */
 static void
 update_model (PrehabJournalEntries *self,
-              GPtrArray         *wanted)
+              GPtrArray            *wanted)
 {
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   guint n_new = wanted->len;
@@ -271,8 +271,8 @@ compare_names (gconstpointer a,
 static void
 update_filter_menu (PrehabJournalEntries *self)
 {
-  g_autoptr (GHashTable) trigger_counts = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) region_counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) named_triggers = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) named_regions = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GPtrArray) own = g_ptr_array_new ();
 
@@ -281,9 +281,9 @@ update_filter_menu (PrehabJournalEntries *self)
       const PrehabPainEntry *entry = self->entries->pdata[i];
 
       for (guint j = 0; entry->triggers != NULL && entry->triggers[j] != NULL; j++)
-        g_hash_table_add (trigger_counts, entry->triggers[j]);
+        g_hash_table_add (named_triggers, entry->triggers[j]);
       for (guint j = 0; entry->regions != NULL && entry->regions[j] != NULL; j++)
-        g_hash_table_add (region_counts, entry->regions[j]);
+        g_hash_table_add (named_regions, entry->regions[j]);
     }
 
   g_menu_remove_all (self->trigger_section);
@@ -298,7 +298,7 @@ update_filter_menu (PrehabJournalEntries *self)
       g_autofree char *target = NULL;
       g_autoptr (GMenuItem) item = NULL;
 
-      if (!g_hash_table_contains (trigger_counts, key) || g_hash_table_contains (listed, key))
+      if (!g_hash_table_contains (named_triggers, key) || g_hash_table_contains (listed, key))
         continue;
       g_hash_table_add (listed, (gpointer) key);
       target = g_strconcat (TRIGGER_PREFIX, key, NULL);
@@ -310,7 +310,7 @@ update_filter_menu (PrehabJournalEntries *self)
     GHashTableIter iter;
     gpointer key;
 
-    g_hash_table_iter_init (&iter, trigger_counts);
+    g_hash_table_iter_init (&iter, named_triggers);
     while (g_hash_table_iter_next (&iter, &key, NULL))
       if (!g_hash_table_contains (listed, key))
         g_ptr_array_add (own, key);
@@ -330,7 +330,7 @@ update_filter_menu (PrehabJournalEntries *self)
       g_autofree char *target = NULL;
       g_autoptr (GMenuItem) item = NULL;
 
-      if (!g_hash_table_contains (region_counts, prehab_regions[i].id))
+      if (!g_hash_table_contains (named_regions, prehab_regions[i].id))
         continue;
       target = g_strconcat (REGION_PREFIX, prehab_regions[i].id, NULL);
       item = g_menu_item_new (prehab_vocabulary_label (prehab_regions, prehab_regions[i].id), NULL);
@@ -368,15 +368,14 @@ update_filter_state (PrehabJournalEntries *self)
 
   /* Translators: the empty state when no entry passes the filter; %s is a
    * trigger or a body region */
-  description = g_strdup_printf (_("No entry in the journal names “%s”."), label);
+  description = g_markup_printf_escaped (_("No entry in the journal names “%s”."), label);
   adw_status_page_set_description (self->no_match_page, description);
   gtk_stack_set_visible_child_name (self->list_stack, shown > 0 || total == 0 ? "list" : "no-match");
 }
 
-
 static GtkWidget *
 find_item_widget (PrehabJournalEntries *self,
-                  PrehabJournalItem *item)
+                  PrehabJournalItem    *item)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
        child != NULL; child = gtk_widget_get_next_sibling (child))
@@ -414,7 +413,7 @@ focus_tick_cb (GtkWidget     *widget,
  * its place takes the focus once it is on screen. */
 static void
 focus_position (PrehabJournalEntries *self,
-                guint              position)
+                guint                 position)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
 
@@ -431,7 +430,7 @@ focus_position (PrehabJournalEntries *self,
 
 static const PrehabPainEntry *
 find_entry (PrehabJournalEntries *self,
-            gint64             id)
+            gint64                id)
 {
   for (guint i = 0; self->entries != NULL && i < self->entries->len; i++)
     {
@@ -446,8 +445,8 @@ find_entry (PrehabJournalEntries *self,
 
 static gboolean
 find_position (PrehabJournalEntries *self,
-               gint64             id,
-               guint             *position)
+               gint64                id,
+               guint                *position)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
 
@@ -462,7 +461,7 @@ find_position (PrehabJournalEntries *self,
 }
 
 static void
-on_undo_clicked_cb (AdwToast          *toast,
+on_undo_clicked_cb (AdwToast             *toast,
                     PrehabJournalEntries *self)
 {
   g_autoptr (GError) error = NULL;
@@ -482,7 +481,7 @@ on_undo_clicked_cb (AdwToast          *toast,
 
 static void
 delete_entry (PrehabJournalEntries *self,
-              gint64             id)
+              gint64                id)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PrehabPainEntry) copy = NULL;
@@ -578,7 +577,7 @@ on_delete_key_cb (GtkWidget *widget,
 
 static void
 on_list_activate_cb (PrehabJournalEntries *self,
-                     guint              position)
+                     guint                 position)
 {
   PrehabJournalItem *item;
 
