@@ -441,6 +441,17 @@ test_many (Fixture       *fixture,
   g_assert_cmpuint (n_rows, >, 0);
   g_assert_cmpuint (n_rows, <=, 250);
 
+  /* A reload that finds nothing new keeps every row. */
+  {
+    g_autoptr (PrehabJournalItem) first = g_object_ref (item_at (fixture, 0));
+
+    g_timer_start (timer);
+    prehab_journal_page_reload (fixture->page);
+    g_test_message ("reloaded in %.0f ms", g_timer_elapsed (timer, NULL) * 1000);
+    g_assert_true (item_at (fixture, 0) == first);
+    g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 3 * 3650);
+  }
+
   g_timer_start (timer);
   prehab_journal_page_set_filter (fixture->page, "trigger:computer-work");
   g_test_message ("filtered in %.0f ms", g_timer_elapsed (timer, NULL) * 1000);
