@@ -22,6 +22,8 @@
 #include "prehab-date.h"
 #include "prehab-plan-cell.h"
 #include "prehab-plan-mark.h"
+#include "prehab-trend-draw-private.h"
+#include "prehab-trend-legend.h"
 
 /* The pain trend of the Journal view: each day's mean rating as a point,
  * the 7-day rolling mean as a line, the baseline dashed, the program's
@@ -35,6 +37,7 @@ struct _PrehabTrendChart
 {
   GtkWidget  parent_instance;
 
+  GtkWidget *legend;        /* PrehabTrendLegend, under the drawing */
   GArray    *days;          /* of ChartDay, the trend's days */
   GArray    *calendar;      /* of CalendarMark, contiguous from calendar_start */
   guint32    calendar_start;
@@ -65,55 +68,14 @@ typedef struct
 #define GAP             6
 #define STRIP_HEIGHT    4
 #define MARK_SIZE       10
-#define LEGEND_SWATCH   18
-#define LEGEND_SPACING  14
+#define LEGEND_GAP      12
 #define MIN_WIDTH       240
 #define NAT_WIDTH       560
-
-typedef enum
-{
-  LEGEND_ROLLING,
-  LEGEND_DAILY,
-  LEGEND_BASELINE,
-  LEGEND_DONE,
-  LEGEND_PARTIAL,
-  LEGEND_PHASE,
-} LegendKind;
-
-typedef struct
-{
-  LegendKind   kind;
-  PrehabPhase  phase;
-  PangoLayout *layout;
-  int          width;
-} LegendItem;
-
-static void
-legend_item_clear (gpointer data)
-{
-  LegendItem *item = data;
-
-  g_clear_object (&item->layout);
-}
-
-static PangoLayout *
-create_caption_layout (GtkWidget  *widget,
-                       const char *text)
-{
-  g_autoptr (PangoAttrList) attributes = pango_attr_list_new ();
-  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
-
-  pango_attr_list_insert (attributes, pango_attr_scale_new (PANGO_SCALE_SMALL));
-  pango_attr_list_insert (attributes, pango_attr_font_features_new ("tnum=1"));
-  pango_layout_set_attributes (layout, attributes);
-
-  return layout;
-}
 
 static int
 get_caption_height (GtkWidget *widget)
 {
-  g_autoptr (PangoLayout) layout = create_caption_layout (widget, "0");
+  g_autoptr (PangoLayout) layout = prehab_trend_caption_layout_new (widget, "0");
   int height;
 
   pango_layout_get_pixel_size (layout, NULL, &height);
@@ -147,111 +109,36 @@ lookup_mark (PrehabTrendChart *self,
   return &g_array_index (self->calendar, CalendarMark, day - self->calendar_start);
 }
 
-static gboolean
-has_sessions (PrehabTrendChart *self,
-              PrehabSessionStatus status)
+/* The legend lists what the drawing shows: the phases and sessions of the
+ * days on the axis, the baseline when there is one. */
+static void
+update_legend (PrehabTrendChart *self)
 {
+  PrehabTrendLegendItems items = 0;
+  guint phases = 0;
   guint32 start = get_axis_start (self);
 
-  for (guint i = 0; i < get_n_axis_days (self); i++)
+  if (self->n_rated > 0)
     {
-      const CalendarMark *mark = lookup_mark (self, start + i);
+      items = PREHAB_TREND_LEGEND_ROLLING | PREHAB_TREND_LEGEND_DAILY;
+      if (!isnan (self->baseline))
+        items |= PREHAB_TREND_LEGEND_BASELINE;
 
-      if (mark != NULL && mark->status == status)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
-has_phase (PrehabTrendChart *self,
-           PrehabPhase       phase)
-{
-  guint32 start = get_axis_start (self);
-
-  for (guint i = 0; i < get_n_axis_days (self); i++)
-    {
-      const CalendarMark *mark = lookup_mark (self, start + i);
-
-      if (mark != NULL && mark->phase == phase)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static GArray *
-create_legend (PrehabTrendChart *self)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  GArray *items = g_array_new (FALSE, TRUE, sizeof (LegendItem));
-  struct { LegendKind kind; PrehabPhase phase; const char *text; gboolean shown; } entries[] = {
-    /* Translators: legend of the pain chart: the line */
-    { LEGEND_ROLLING, 0, _("7-day average"), TRUE },
-    /* Translators: legend of the pain chart: the points */
-    { LEGEND_DAILY, 0, _("Daily average"), TRUE },
-    /* Translators: legend of the pain chart: the dashed line, the pain
-     * of the program's first week */
-    { LEGEND_BASELINE, 0, _("Baseline"), !isnan (self->baseline) },
-    /* Translators: legend of the pain chart: the marks along the bottom */
-    { LEGEND_DONE, 0, _("Session done"), has_sessions (self, PREHAB_SESSION_DONE) },
-    /* Translators: legend of the pain chart */
-    { LEGEND_PARTIAL, 0, _("Partly done"), has_sessions (self, PREHAB_SESSION_PARTIAL) },
-  };
-
-  g_array_set_clear_func (items, legend_item_clear);
-
-  if (self->n_rated == 0)
-    return items;
-
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-    {
-      LegendItem item = { entries[i].kind, entries[i].phase, NULL, 0 };
-
-      if (!entries[i].shown)
-        continue;
-      item.layout = create_caption_layout (widget, entries[i].text);
-      pango_layout_get_pixel_size (item.layout, &item.width, NULL);
-      item.width += LEGEND_SWATCH + 4;
-      g_array_append_val (items, item);
-    }
-
-  for (PrehabPhase phase = PREHAB_PHASE_DESENSITIZE; phase <= PREHAB_PHASE_MAINTAIN; phase++)
-    {
-      LegendItem item = { LEGEND_PHASE, phase, NULL, 0 };
-
-      if (!has_phase (self, phase))
-        continue;
-      item.layout = create_caption_layout (widget, prehab_plan_cell_phase_label (phase));
-      pango_layout_get_pixel_size (item.layout, &item.width, NULL);
-      item.width += LEGEND_SWATCH + 4;
-      g_array_append_val (items, item);
-    }
-
-  return items;
-}
-
-/* The number of rows the legend takes at @width. */
-static int
-count_legend_rows (GArray *legend,
-                   int     width)
-{
-  int rows = 0, x = 0;
-
-  for (guint i = 0; i < legend->len; i++)
-    {
-      const LegendItem *item = &g_array_index (legend, LegendItem, i);
-
-      if (rows == 0 || (x > 0 && x + item->width > width))
+      for (guint i = 0; start != 0 && i < get_n_axis_days (self); i++)
         {
-          rows++;
-          x = 0;
+          const CalendarMark *mark = lookup_mark (self, start + i);
+
+          if (mark == NULL)
+            continue;
+          if (mark->status == PREHAB_SESSION_DONE)
+            items |= PREHAB_TREND_LEGEND_DONE;
+          else if (mark->status == PREHAB_SESSION_PARTIAL)
+            items |= PREHAB_TREND_LEGEND_PARTIAL;
+          phases |= 1u << mark->phase;
         }
-      x += item->width + LEGEND_SPACING;
     }
 
-  return rows;
+  prehab_trend_legend_set_items (PREHAB_TREND_LEGEND (self->legend), items, phases);
 }
 
 typedef struct
@@ -261,8 +148,7 @@ typedef struct
   graphene_rect_t plot;
   float           marks_y;        /* top of the session marks, or -1 */
   float           labels_y;       /* top of the week labels */
-  float           legend_y;
-  int             legend_rows;
+  float           height;         /* of the drawing, the legend under it */
 } Geometry;
 
 static int
@@ -274,11 +160,10 @@ get_plot_height (int width)
 static void
 compute_geometry (PrehabTrendChart *self,
                   int               width,
-                  GArray           *legend,
                   Geometry         *geometry)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  g_autoptr (PangoLayout) ten = create_caption_layout (widget, "10");
+  g_autoptr (PangoLayout) ten = prehab_trend_caption_layout_new (widget, "10");
   float y;
 
   geometry->caption_height = get_caption_height (widget);
@@ -301,23 +186,23 @@ compute_geometry (PrehabTrendChart *self,
     geometry->marks_y = -1;
 
   geometry->labels_y = y;
-  y += geometry->caption_height;
-
-  geometry->legend_rows = legend != NULL ? count_legend_rows (legend, width) : 0;
-  geometry->legend_y = y + (geometry->legend_rows > 0 ? 2 * GAP : 0);
+  geometry->height = ceilf (y + geometry->caption_height);
 }
 
-static int
-get_total_height (PrehabTrendChart *self,
-                  int               width)
+/* The drawing's height at @width, and the legend's under it. */
+static void
+get_heights (PrehabTrendChart *self,
+             int               width,
+             int              *drawing,
+             int              *legend)
 {
-  g_autoptr (GArray) legend = create_legend (self);
   Geometry geometry;
 
-  compute_geometry (self, width, legend, &geometry);
-  return ceilf (geometry.legend_y) +
-         geometry.legend_rows * (geometry.caption_height + GAP) +
-         (geometry.legend_rows > 0 ? 0 : 2);
+  compute_geometry (self, width, &geometry);
+  *drawing = geometry.height;
+  *legend = 0;
+  if (gtk_widget_get_visible (self->legend))
+    gtk_widget_measure (self->legend, GTK_ORIENTATION_VERTICAL, width, legend, NULL, NULL, NULL);
 }
 
 static float
@@ -333,31 +218,6 @@ pain_y (const Geometry *geometry,
         double          pain)
 {
   return geometry->plot.origin.y + geometry->plot.size.height * (1 - CLAMP (pain, 0, 10) / 10);
-}
-
-static void
-set_source (cairo_t       *cr,
-            const GdkRGBA *color,
-            double         alpha)
-{
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
-}
-
-static void
-append_text (GtkSnapshot   *snapshot,
-             PangoLayout   *layout,
-             float          x,
-             float          y,
-             const GdkRGBA *color,
-             double         alpha)
-{
-  GdkRGBA faded = *color;
-
-  faded.alpha *= alpha;
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (roundf (x), roundf (y)));
-  gtk_snapshot_append_layout (snapshot, layout, &faded);
-  gtk_snapshot_restore (snapshot);
 }
 
 static void
@@ -393,22 +253,22 @@ draw_bands (PrehabTrendChart        *self,
       x0 = geometry->plot.origin.x + i * day_width;
       x1 = geometry->plot.origin.x + end * day_width;
 
-      set_source (cr, color, 0.13);
+      prehab_trend_set_source (cr, color, 0.13);
       cairo_rectangle (cr, x0, geometry->plot.origin.y, x1 - x0, geometry->plot.size.height);
       cairo_fill (cr);
-      set_source (cr, color, 1);
+      prehab_trend_set_source (cr, color, 1);
       cairo_rectangle (cr, x0, geometry->plot.origin.y, x1 - x0, STRIP_HEIGHT);
       cairo_fill (cr);
 
       /* The phase's name above its band, where it fits. */
       {
-        g_autoptr (PangoLayout) name = create_caption_layout (widget,
+        g_autoptr (PangoLayout) name = prehab_trend_caption_layout_new (widget,
                                                               prehab_plan_cell_phase_label (mark->phase));
         int width;
 
         pango_layout_get_pixel_size (name, &width, NULL);
         if (width + 4 <= x1 - x0)
-          append_text (snapshot, name, x0 + 2, 0, &palette->foreground, 0.7);
+          prehab_trend_append_text (snapshot, name, x0 + 2, 0, &palette->foreground, 0.7);
       }
 
       i = end;
@@ -428,17 +288,17 @@ draw_grid (PrehabTrendChart        *self,
   for (int value = 0; value <= 10; value += step)
     {
       g_autofree char *text = g_strdup_printf ("%d", value);
-      g_autoptr (PangoLayout) layout = create_caption_layout (GTK_WIDGET (self), text);
+      g_autoptr (PangoLayout) layout = prehab_trend_caption_layout_new (GTK_WIDGET (self), text);
       float y = roundf (pain_y (geometry, value)) + 0.5f;
       int width, height;
 
-      set_source (cr, &palette->foreground, value == 0 ? 0.3 : 0.1);
+      prehab_trend_set_source (cr, &palette->foreground, value == 0 ? 0.3 : 0.1);
       cairo_move_to (cr, geometry->plot.origin.x, y);
       cairo_line_to (cr, geometry->plot.origin.x + geometry->plot.size.width, y);
       cairo_stroke (cr);
 
       pango_layout_get_pixel_size (layout, &width, &height);
-      append_text (snapshot, layout, geometry->axis_width - GAP - width, y - height / 2.0f,
+      prehab_trend_append_text (snapshot, layout, geometry->axis_width - GAP - width, y - height / 2.0f,
                    &palette->foreground, 0.6);
     }
 }
@@ -489,7 +349,7 @@ draw_axis_labels (PrehabTrendChart        *self,
       for (; format < N_WEEK_FORMATS - 1; format++)
         {
           g_autofree char *text = format_week (format, 88);
-          g_autoptr (PangoLayout) layout = create_caption_layout (widget, text);
+          g_autoptr (PangoLayout) layout = prehab_trend_caption_layout_new (widget, text);
           int width;
 
           pango_layout_get_pixel_size (layout, &width, NULL);
@@ -513,11 +373,11 @@ draw_axis_labels (PrehabTrendChart        *self,
             span++;
 
           text = format_week (format, mark->week);
-          layout = create_caption_layout (widget, text);
+          layout = prehab_trend_caption_layout_new (widget, text);
           pango_layout_get_pixel_size (layout, &width, NULL);
           if (width > span * day_width + 4)
             continue;
-          append_text (snapshot, layout,
+          prehab_trend_append_text (snapshot, layout,
                        geometry->plot.origin.x + (i + span / 2.0f) * day_width - width / 2.0f,
                        geometry->labels_y, &palette->foreground, 0.6);
         }
@@ -540,7 +400,7 @@ draw_axis_labels (PrehabTrendChart        *self,
             /* Translators: a date on the pain chart's time axis, as in
              * "1 Jan"; see the format of g_date_time_format() */
             g_autofree char *text = g_date_time_format (time, _("%-d %b"));
-            g_autoptr (PangoLayout) layout = create_caption_layout (widget, text);
+            g_autoptr (PangoLayout) layout = prehab_trend_caption_layout_new (widget, text);
 
             pango_layout_get_pixel_size (layout, &width, NULL);
             widest = MAX (widest, width);
@@ -561,11 +421,11 @@ draw_axis_labels (PrehabTrendChart        *self,
             continue;
           time = g_date_time_new_local (year, month, mday, 12, 0, 0);
           text = g_date_time_format (time, _("%-d %b"));
-          layout = create_caption_layout (widget, text);
+          layout = prehab_trend_caption_layout_new (widget, text);
           pango_layout_get_pixel_size (layout, &width, NULL);
           if (geometry->plot.origin.x + i * day_width + width > geometry->plot.origin.x + geometry->plot.size.width)
             break;
-          append_text (snapshot, layout, geometry->plot.origin.x + i * day_width,
+          prehab_trend_append_text (snapshot, layout, geometry->plot.origin.x + i * day_width,
                        geometry->labels_y, &palette->foreground, 0.6);
         }
     }
@@ -587,7 +447,7 @@ draw_baseline (PrehabTrendChart        *self,
   if (isnan (self->baseline))
     return;
 
-  set_source (cr, &palette->foreground, 0.65);
+  prehab_trend_set_source (cr, &palette->foreground, 0.65);
   cairo_set_line_width (cr, 1.5);
   cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
   cairo_move_to (cr, geometry->plot.origin.x, y);
@@ -598,10 +458,10 @@ draw_baseline (PrehabTrendChart        *self,
   /* Translators: the label of the dashed line of the pain chart, with the
    * baseline pain, e.g. "Baseline 4.5" */
   text = g_strdup_printf (_("Baseline %.1f"), self->baseline);
-  layout = create_caption_layout (GTK_WIDGET (self), text);
+  layout = prehab_trend_caption_layout_new (GTK_WIDGET (self), text);
   pango_layout_get_pixel_size (layout, &width, &height);
   /* Above the line, unless that leaves the plot. */
-  append_text (snapshot, layout,
+  prehab_trend_append_text (snapshot, layout,
                geometry->plot.origin.x + geometry->plot.size.width - width - 4,
                y - height - 1 < geometry->plot.origin.y + STRIP_HEIGHT ? y + 2 : y - height - 1,
                &palette->foreground, 0.75);
@@ -618,7 +478,7 @@ draw_data (PrehabTrendChart        *self,
   double radius = geometry->plot.size.width / n_days > 8 ? 3.5 : 2.5;
 
   /* The daily means. */
-  set_source (cr, &palette->foreground, 0.45);
+  prehab_trend_set_source (cr, &palette->foreground, 0.45);
   for (guint i = 0; i < self->days->len; i++)
     {
       const ChartDay *day = &g_array_index (self->days, ChartDay, i);
@@ -651,7 +511,7 @@ draw_data (PrehabTrendChart        *self,
         }
       drawing = TRUE;
     }
-  set_source (cr, &palette->accent, 1);
+  prehab_trend_set_source (cr, &palette->accent, 1);
   cairo_set_line_width (cr, 2.5);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -693,108 +553,6 @@ draw_sessions (PrehabTrendChart        *self,
 }
 
 static void
-draw_legend_swatch (GtkSnapshot             *snapshot,
-                    const LegendItem        *item,
-                    float                    x,
-                    float                    y,
-                    float                    height,
-                    const PrehabPlanPalette *palette)
-{
-  float cy = y + height / 2;
-
-  if (item->kind == LEGEND_DONE || item->kind == LEGEND_PARTIAL)
-    {
-      graphene_rect_t bounds = GRAPHENE_RECT_INIT (x + (LEGEND_SWATCH - MARK_SIZE) / 2.0f,
-                                                   cy - MARK_SIZE / 2.0f, MARK_SIZE, MARK_SIZE);
-
-      prehab_plan_mark_draw (snapshot,
-                             item->kind == LEGEND_DONE ? PREHAB_PLAN_MARK_DONE
-                                                       : PREHAB_PLAN_MARK_PARTIAL,
-                             &bounds, palette);
-      return;
-    }
-
-  {
-    cairo_t *cr = gtk_snapshot_append_cairo (snapshot,
-                                             &GRAPHENE_RECT_INIT (x, y, LEGEND_SWATCH, height));
-
-    switch (item->kind)
-      {
-      case LEGEND_ROLLING:
-        set_source (cr, &palette->accent, 1);
-        cairo_set_line_width (cr, 2.5);
-        cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-        cairo_move_to (cr, x + 2, cy);
-        cairo_line_to (cr, x + LEGEND_SWATCH - 2, cy);
-        cairo_stroke (cr);
-        break;
-      case LEGEND_DAILY:
-        set_source (cr, &palette->foreground, 0.45);
-        cairo_arc (cr, x + LEGEND_SWATCH / 2.0, cy, 3.5, 0, 2 * G_PI);
-        cairo_fill (cr);
-        break;
-      case LEGEND_BASELINE:
-        {
-          static const double dashes[] = { 4, 3 };
-
-          set_source (cr, &palette->foreground, 0.65);
-          cairo_set_line_width (cr, 1.5);
-          cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-          cairo_move_to (cr, x + 1, cy);
-          cairo_line_to (cr, x + LEGEND_SWATCH - 1, cy);
-          cairo_stroke (cr);
-        }
-        break;
-      case LEGEND_PHASE:
-        {
-          const GdkRGBA *color = &palette->phases[CLAMP ((int) item->phase, 0, PREHAB_N_PHASES - 1)];
-
-          set_source (cr, color, 0.35);
-          cairo_rectangle (cr, x + 2, cy - 5, LEGEND_SWATCH - 4, 10);
-          cairo_fill (cr);
-          set_source (cr, color, 1);
-          cairo_rectangle (cr, x + 2, cy - 5, LEGEND_SWATCH - 4, 3);
-          cairo_fill (cr);
-        }
-        break;
-      case LEGEND_DONE:
-      case LEGEND_PARTIAL:
-      default:
-        break;
-      }
-    cairo_destroy (cr);
-  }
-}
-
-static void
-draw_legend (PrehabTrendChart        *self,
-             GtkSnapshot             *snapshot,
-             GArray                  *legend,
-             const Geometry          *geometry,
-             int                      width,
-             const PrehabPlanPalette *palette)
-{
-  float x = 0, y = geometry->legend_y;
-  gboolean first = TRUE;
-
-  for (guint i = 0; i < legend->len; i++)
-    {
-      const LegendItem *item = &g_array_index (legend, LegendItem, i);
-
-      if (!first && x + item->width > width)
-        {
-          x = 0;
-          y += geometry->caption_height + GAP;
-        }
-      first = FALSE;
-
-      draw_legend_swatch (snapshot, item, x, y, geometry->caption_height, palette);
-      append_text (snapshot, item->layout, x + LEGEND_SWATCH + 4, y, &palette->foreground, 0.8);
-      x += item->width + LEGEND_SPACING;
-    }
-}
-
-static void
 draw_empty (PrehabTrendChart        *self,
             GtkSnapshot             *snapshot,
             const Geometry          *geometry,
@@ -805,7 +563,7 @@ draw_empty (PrehabTrendChart        *self,
   int width, height;
 
   pango_layout_get_pixel_size (layout, &width, &height);
-  append_text (snapshot, layout,
+  prehab_trend_append_text (snapshot, layout,
                geometry->plot.origin.x + (geometry->plot.size.width - width) / 2,
                geometry->plot.origin.y + (geometry->plot.size.height - height) / 2,
                &palette->foreground, 0.55);
@@ -818,7 +576,6 @@ prehab_trend_chart_snapshot (GtkWidget   *widget,
   PrehabTrendChart *self = PREHAB_TREND_CHART (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  g_autoptr (GArray) legend = create_legend (self);
   PrehabPlanPalette palette;
   Geometry geometry;
   cairo_t *cr;
@@ -827,9 +584,9 @@ prehab_trend_chart_snapshot (GtkWidget   *widget,
     return;
 
   prehab_plan_palette_lookup (widget, &palette);
-  compute_geometry (self, width, legend, &geometry);
+  compute_geometry (self, width, &geometry);
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, geometry.height));
   draw_bands (self, snapshot, cr, &geometry, &palette);
   draw_grid (self, snapshot, cr, &geometry, &palette);
   if (self->n_rated > 0)
@@ -843,7 +600,7 @@ prehab_trend_chart_snapshot (GtkWidget   *widget,
     draw_empty (self, snapshot, &geometry, &palette);
   draw_sessions (self, snapshot, &geometry, &palette);
   draw_axis_labels (self, snapshot, &geometry, &palette);
-  draw_legend (self, snapshot, legend, &geometry, width, &palette);
+  gtk_widget_snapshot_child (widget, self->legend, snapshot);
 }
 
 static GtkSizeRequestMode
@@ -870,8 +627,26 @@ prehab_trend_chart_measure (GtkWidget      *widget,
     }
   else
     {
-      *minimum = *natural = get_total_height (self, for_size < 0 ? NAT_WIDTH : MAX (for_size, MIN_WIDTH));
+      int drawing, legend;
+
+      get_heights (self, for_size < 0 ? NAT_WIDTH : MAX (for_size, MIN_WIDTH), &drawing, &legend);
+      *minimum = *natural = drawing + (legend > 0 ? LEGEND_GAP + legend : 0);
     }
+}
+
+static void
+prehab_trend_chart_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  PrehabTrendChart *self = PREHAB_TREND_CHART (widget);
+  int drawing, legend;
+
+  get_heights (self, width, &drawing, &legend);
+  if (gtk_widget_get_visible (self->legend))
+    gtk_widget_size_allocate (self->legend,
+                              &(GtkAllocation) { 0, drawing + LEGEND_GAP, width, legend }, -1);
 }
 
 static void
@@ -894,6 +669,16 @@ prehab_trend_chart_css_changed (GtkWidget         *widget,
 }
 
 static void
+prehab_trend_chart_dispose (GObject *object)
+{
+  PrehabTrendChart *self = PREHAB_TREND_CHART (object);
+
+  g_clear_pointer (&self->legend, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (prehab_trend_chart_parent_class)->dispose (object);
+}
+
+static void
 prehab_trend_chart_finalize (GObject *object)
 {
   PrehabTrendChart *self = PREHAB_TREND_CHART (object);
@@ -911,10 +696,12 @@ prehab_trend_chart_class_init (PrehabTrendChartClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = prehab_trend_chart_dispose;
   object_class->finalize = prehab_trend_chart_finalize;
 
   widget_class->snapshot = prehab_trend_chart_snapshot;
   widget_class->measure = prehab_trend_chart_measure;
+  widget_class->size_allocate = prehab_trend_chart_size_allocate;
   widget_class->get_request_mode = prehab_trend_chart_get_request_mode;
   widget_class->css_changed = prehab_trend_chart_css_changed;
 
@@ -928,6 +715,9 @@ prehab_trend_chart_init (PrehabTrendChart *self)
   self->days = g_array_new (FALSE, TRUE, sizeof (ChartDay));
   self->calendar = g_array_new (FALSE, TRUE, sizeof (CalendarMark));
   self->baseline = NAN;
+  self->legend = prehab_trend_legend_new ();
+  gtk_widget_set_parent (self->legend, GTK_WIDGET (self));
+  update_legend (self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   /* Translators: accessible name of the pain chart */
@@ -986,6 +776,7 @@ prehab_trend_chart_set_trend (PrehabTrendChart  *self,
     }
 
   update_accessible (self);
+  update_legend (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -1021,6 +812,7 @@ prehab_trend_chart_set_calendar (PrehabTrendChart *self,
       g_array_append_val (self->calendar, mark);
     }
 
+  update_legend (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 

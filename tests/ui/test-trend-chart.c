@@ -89,11 +89,28 @@ build_calendar (void)
   return days;
 }
 
+static gboolean
+on_tick_cb (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       user_data)
+{
+  guint *n_frames = user_data;
+
+  (*n_frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Until the widget was laid out and drawn after its last change: two
+ * frames of its window. */
 static void
 wait_for_drawing (GtkWidget *widget)
 {
-  while (gtk_widget_get_width (widget) == 0 || g_main_context_pending (NULL))
+  guint n_frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, on_tick_cb, &n_frames, NULL);
+
+  while (n_frames < 2 || gtk_widget_get_width (widget) == 0)
     g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (widget, id);
 }
 
 static void
