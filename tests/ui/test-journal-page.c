@@ -63,6 +63,7 @@ add_entry (Fixture    *fixture,
   gint64 id;
 
   entry->logged_at = g_strdup (logged_at);
+  g_free (entry->context);
   entry->context = g_strdup ("morning");
   entry->pain = pain;
   entry->regions = g_strdupv ((char **) regions);

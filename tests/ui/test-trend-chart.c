@@ -41,6 +41,7 @@ new_entry (const char *date,
   PrehabPainEntry *entry = prehab_pain_entry_new ();
 
   entry->logged_at = g_strdup_printf ("%s %s", date, time);
+  g_free (entry->context);
   entry->context = g_strdup ("morning");
   entry->pain = pain;
   return entry;
