@@ -160,7 +160,9 @@ check_trigger_name (const char  *key,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (g_unichar_iscntrl (c))
+      if (g_unichar_iscntrl (c) ||
+          g_unichar_type (c) == G_UNICODE_LINE_SEPARATOR ||
+          g_unichar_type (c) == G_UNICODE_PARAGRAPH_SEPARATOR)
         return invalid (error, _("A trigger name cannot contain line breaks, tabs or other control characters"));
       if (g_unichar_isgraph (c))
         visible = TRUE;

@@ -4,7 +4,8 @@
 
 Usage:
     screenshot-log.py PATH_TO_PREHAB OUTPUT.png [--dark] [--size WxH]
-                      [--pain N | --click NAME | --scroll N]... [--window] [--dump]
+                      [--pain N | --click NAME | --scroll N]... [--window]
+                      [--no-dialog] [--dump]
 
 The caller provides the X display and the session bus, with xvfb-run OUTSIDE
 dbus-run-session (see tests/e2e/screenshot.py):
@@ -70,6 +71,7 @@ parser.add_argument("--click", action=Step, metavar="NAME", help="click the cont
 parser.add_argument("--scroll", action=Step, metavar="N", help="turn the mouse wheel N steps down")
 parser.set_defaults(steps=[])
 parser.add_argument("--window", action="store_true", help="picture the main window")
+parser.add_argument("--no-dialog", action="store_true", help="do not open the dialog")
 parser.add_argument("--dump", action="store_true", help="print the dialog's accessible tree")
 args = parser.parse_args()
 
@@ -197,6 +199,8 @@ def main():
                                 stdin=subprocess.DEVNULL, start_new_session=True)
 
         def find_app():
+            if proc.poll() is not None:
+                die(f"prehab exited with status {proc.returncode}")
             desktop = Atspi.get_desktop(0)
             for i in range(desktop.get_child_count()):
                 child = desktop.get_child_at_index(i)
@@ -206,10 +210,13 @@ def main():
         app = poll("prehab on the AT-SPI desktop", find_app)
         poll('the "Log Pain" button', lambda: find(app, "Log Pain", [Atspi.Role.PUSH_BUTTON]))
         time.sleep(0.5)
-        Atspi.generate_keyboard_event(KEY_CONTROL_L, None, Atspi.KeySynthType.PRESS)
-        Atspi.generate_keyboard_event(KEY_L, None, Atspi.KeySynthType.PRESSRELEASE)
-        Atspi.generate_keyboard_event(KEY_CONTROL_L, None, Atspi.KeySynthType.RELEASE)
-        dialog = poll("the Log Pain dialog", lambda: frame(app, "Log Pain"))
+        if not args.no_dialog:
+            Atspi.generate_keyboard_event(KEY_CONTROL_L, None, Atspi.KeySynthType.PRESS)
+            Atspi.generate_keyboard_event(KEY_L, None, Atspi.KeySynthType.PRESSRELEASE)
+            Atspi.generate_keyboard_event(KEY_CONTROL_L, None, Atspi.KeySynthType.RELEASE)
+            dialog = poll("the Log Pain dialog", lambda: frame(app, "Log Pain"))
+        else:
+            dialog = poll("the main window", lambda: frame(app, "Prehab"))
 
         if args.size:
             width, height = (int(v) for v in args.size.split("x"))
@@ -222,10 +229,11 @@ def main():
                 Atspi.generate_keyboard_event(0x30 + int(value), None, Atspi.KeySynthType.SYM)
                 time.sleep(0.3)
             elif option == "--scroll":
+                # Over the left margin: over the calendar the wheel changes the month.
                 ext = Atspi.Component.get_extents(dialog, Atspi.CoordType.WINDOW)
-                Atspi.generate_mouse_event(ext.x + ext.width // 2, ext.y + ext.height // 2, "abs")
+                Atspi.generate_mouse_event(ext.x + 6, ext.y + ext.height // 2, "abs")
                 for _ in range(int(value)):
-                    Atspi.generate_mouse_event(ext.x + ext.width // 2, ext.y + ext.height // 2, "b5c")
+                    Atspi.generate_mouse_event(ext.x + 6, ext.y + ext.height // 2, "b5c")
                     time.sleep(0.1)
                 time.sleep(0.5)
             else:

@@ -384,8 +384,10 @@ with tempfile.TemporaryDirectory() as tmp:
     check("status --date D is the same whatever day today is",
           answer == answers[4], json.dumps(answer)[:200] if answer else r.stderr)
 
-    # Validation: exit 2, one line, nothing written.
-    for args, why in [
+    # Validation: exit 2, one line, nothing written. A third element is
+    # the environment to run in.
+    UTF8 = {"LC_ALL": "C.UTF-8"}
+    for args, why, *env in [
         (["start", "--date", "2026-02-30"], "start, a day that does not exist"),
         (["start", "--date", "yesterday"], "start, a word for a date"),
         (["start", "--date", "2026-1-5"], "start, a date without leading zeros"),
@@ -422,6 +424,45 @@ with tempfile.TemporaryDirectory() as tmp:
         (["log", "--pain", "3", "--at", "2026-03-20 24:00"], "log --at 24:00"),
         (["log", "--pain", "3", "--at", "2026-03-23 08:00"], "log --at tomorrow"),
         (["log", "--pain", "3", "stray"], "log, a stray argument"),
+        (["log", "--pain", "0x3"], "log --pain in hexadecimal"),
+        (["log", "--pain", " 4"], "log --pain with a leading space"),
+        (["log", "--pain", "4 "], "log --pain with a trailing space"),
+        (["log", "--pain", "+5"], "log --pain with a plus sign"),
+        (["log", "--pain", "-0"], "log --pain -0"),
+        (["log", "--pain", "1e1"], "log --pain 1e1"),
+        (["log", "--pain", "\u0663"], "log --pain in Arabic-Indic digits", UTF8),
+        (["log", "--pain", "3", "--pain", "11"], "log --pain given twice, the last out of range"),
+        (["log", "--pain", "3", "--bogus"], "log, an unknown option"),
+        (["log", "--pain", "3", "--note"], "log --note without its text"),
+        (["log", "--pain", "3", "--context", ""], "log, an empty context"),
+        (["log", "--pain", "3", "--region", "knee", "--region", "neck"],
+         "log --region twice, the first unknown"),
+        (["log", "--pain", "3", "--region", ""], "log, an empty region"),
+        (["log", "--pain", "3", "--region", "neck,ribs"], "log, regions joined by a comma"),
+        (["log", "--pain", "3", "--quality", ""], "log, an empty quality"),
+        (["log", "--pain", "3", "--flag", ""], "log, an empty flag"),
+        (["log", "--pain", "3", "--trigger", "\x01\x02"], "log, a trigger of only control characters"),
+        (["log", "--pain", "3", "--trigger", "two\nlines"], "log, a trigger with a line break"),
+        (["log", "--pain", "3", "--trigger", "tab\there"], "log, a trigger with a tab inside"),
+        (["log", "--pain", "3", "--trigger", "x\u2028y"], "log, a trigger with a line separator", UTF8),
+        (["log", "--pain", "3", "--trigger", "\u00a0\u200b"], "log, a trigger of only invisible spaces",
+         UTF8),
+        (["log", "--pain", "3", "--trigger", "stress", "--trigger", "  "],
+         "log, a good trigger and a blank one"),
+        (["log", "--pain", "3", "--trigger", "caf\udce9"], "log, a trigger that is not UTF-8", UTF8),
+        (["log", "--pain", "3", "--note", "\udcff\udcfe"], "log --note of bytes that are never UTF-8",
+         UTF8),
+        (["log", "--pain", "3", "--note", "ok \udcc0\udcaf"], "log --note with an overlong sequence",
+         UTF8),
+        (["log", "--pain", "3", "--note", "cut \udcf0\udc9f\udc98"], "log --note with a cut-off emoji",
+         UTF8),
+        (["log", "--pain", "3", "--note", "\udced\udca0\udc80"], "log --note with an encoded surrogate",
+         UTF8),
+        (["log", "--pain", "3", "--at", "2026-03-20 08:00:00"], "log --at with seconds"),
+        (["log", "--pain", "3", "--at", "2026-03-20T08:00"], "log --at in ISO form with a T"),
+        (["log", "--pain", "3", "--at", "2026-03-20 08:00 "], "log --at with a trailing space"),
+        (["log", "--pain", "3", "--at", "2026-03-20 8:00"], "log --at, an hour of one digit"),
+        (["log", "--pain", "3", "--at", ""], "log --at ''"),
         (["done", "--pain-during", "-1"], "done --pain-during -1"),
         (["done", "--pain-during", "11"], "done --pain-during 11"),
         (["done", "--pain-during", "5.5"], "done --pain-during 5.5"),
@@ -446,7 +487,7 @@ with tempfile.TemporaryDirectory() as tmp:
         (["status", "--date", "2026-02-28"], "status, the day before the start"),
         (["status", "--json", "more"], "status, a stray argument"),
     ]:
-        refused(data, args, why)
+        refused(data, args, why, env_extra=env[0] if env else None)
 
     # A validation error on a folder that does not exist yet creates nothing.
     fresh = os.path.join(tmp, "fresh")
