@@ -253,6 +253,7 @@ prehab_application_startup (GApplication *app)
     { "today", "<alt>1" },
     { "plan", "<alt>2" },
     { "exercises", "<alt>3" },
+    { "journal", "<alt>4" },
   };
 
   G_APPLICATION_CLASS (prehab_application_parent_class)->startup (app);

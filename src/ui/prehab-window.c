@@ -20,6 +20,7 @@
 
 #include "prehab-date.h"
 #include "prehab-exercises-page.h"
+#include "prehab-journal-page.h"
 #include "prehab-log-dialog.h"
 #include "prehab-onboarding.h"
 #include "prehab-plan-page.h"
@@ -36,6 +37,7 @@ struct _PrehabWindow
   PrehabTodayPage      *today_page;
   PrehabPlanPage       *plan_page;
   PrehabExercisesPage  *exercises_page;
+  PrehabJournalPage    *journal_page;
 
   PrehabStore          *store;
   GSettings            *settings;
@@ -140,6 +142,7 @@ on_data_changed_cb (PrehabWindow *self)
 
   prehab_today_page_reload (self->today_page);
   prehab_plan_page_reload (self->plan_page);
+  prehab_journal_page_reload (self->journal_page);
   if (!prehab_exercises_page_reload (self->exercises_page, &error))
     prehab_window_show_toast (self, error->message);
 }
@@ -302,6 +305,7 @@ prehab_window_constructed (GObject *object)
 
   prehab_today_page_set_store (self->today_page, self->store);
   prehab_plan_page_set_store (self->plan_page, self->store);
+  prehab_journal_page_set_store (self->journal_page, self->store);
   self->data_version = prehab_store_get_data_version (self->store);
   self->shown_day = prehab_date_dup_today ();
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
@@ -379,6 +383,7 @@ prehab_window_class_init (PrehabWindowClass *klass)
   g_type_ensure (PREHAB_TYPE_EXERCISES_PAGE);
   g_type_ensure (PREHAB_TYPE_TODAY_PAGE);
   g_type_ensure (PREHAB_TYPE_PLAN_PAGE);
+  g_type_ensure (PREHAB_TYPE_JOURNAL_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/prehab-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PrehabWindow, toast_overlay);
@@ -386,6 +391,7 @@ prehab_window_class_init (PrehabWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrehabWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, PrehabWindow, plan_page);
   gtk_widget_class_bind_template_child (widget_class, PrehabWindow, exercises_page);
+  gtk_widget_class_bind_template_child (widget_class, PrehabWindow, journal_page);
   gtk_widget_class_bind_template_callback (widget_class, on_data_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_page_error_cb);
 

@@ -97,7 +97,7 @@ def parse_args():
     parser.add_argument("--data-dir", metavar="DIR",
                         help="use this data folder (kept) instead of an empty one")
     parser.add_argument("--view", type=int, metavar="N",
-                        help="press Alt+N to show the N-th view (1 Today, 2 Plan, 3 Exercises)")
+                        help="press Alt+N to show the N-th view (1 Today, 2 Plan, 3 Exercises, 4 Journal)")
     parser.add_argument("--search", metavar="TEXT",
                         help="open the search bar and search for TEXT first")
     parser.add_argument("--filter", metavar="LABEL", action="append", default=[],
