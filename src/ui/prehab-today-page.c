@@ -457,12 +457,12 @@ on_all_done_clicked_cb (PrehabTodayPage *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "today.rate-session", NULL);
 }
 
+/* The toast lives in the window's overlay, outside this page, where an
+ * action of the page could not be found: its button calls back instead. */
 static void
-undo_break_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+on_undo_break_clicked_cb (AdwToast        *toast,
+                          PrehabTodayPage *self)
 {
-  PrehabTodayPage *self = PREHAB_TODAY_PAGE (widget);
   g_autoptr (GError) error = NULL;
 
   if (self->last_break == 0)
@@ -495,7 +495,8 @@ on_break_clicked_cb (PrehabTodayPage *self)
     return;
   toast = adw_toast_new (_("Movement break counted"));
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "today.undo-break");
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_break_clicked_cb),
+                           self, 0);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
@@ -610,7 +611,6 @@ prehab_today_page_class_init (PrehabTodayPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_cleared_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "today.rate-session", NULL, rate_session_action);
-  gtk_widget_class_install_action (widget_class, "today.undo-break", NULL, undo_break_action);
 }
 
 static void

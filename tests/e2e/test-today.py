@@ -117,10 +117,36 @@ def test_mark_done_and_rate(app):
     return find(app, role=Atspi.Role.PUSH_BUTTON, prefix=CELL).get_name()
 
 
+def stored_breaks():
+    with sqlite3.connect(f"file:{state['journal']}?mode=ro", uri=True) as db:
+        return db.execute("SELECT count(*) FROM movement_break").fetchone()[0]
+
+
+def test_movement_break_and_undo(app):
+    button = poll('the "Count a Movement Break" button',
+                  lambda: find(app, role=Atspi.Role.PUSH_BUTTON, name="Count a Movement Break"))
+    before = stored_breaks()
+    Atspi.Action.do_action(button, 0)
+    poll("the break in the journal", lambda: stored_breaks() == before + 1)
+    poll('the row to say "1 taken today"',
+         lambda: find(app, role=Atspi.Role.LABEL, name=f"{before + 1} taken today"))
+
+    # libadwaita 1.2 may keep the mnemonic in the button's name
+    undo = poll('the toast\'s "Undo" button',
+                lambda: find(app, role=Atspi.Role.PUSH_BUTTON, suffix="Undo"))
+    Atspi.Action.do_action(undo, 0)
+    poll("the break gone from the journal after Undo", lambda: stored_breaks() == before)
+    after = f"{before} taken today" if before else "None yet today"
+    poll(f'the row to say "{after}"',
+         lambda: find(app, role=Atspi.Role.LABEL, prefix=after))
+    return f"{before + 1} break counted, then undone"
+
+
 TESTS = [
     ("the Today view shows the day's session", test_today_shows_session),
     ("ticking an exercise off shows on the Plan view's day cell", test_tick_shows_on_plan),
     ("marking the session done and rating it stores both", test_mark_done_and_rate),
+    ("a movement break is counted and its toast's Undo takes it back", test_movement_break_and_undo),
 ]
 
 
