@@ -34,6 +34,10 @@ KEY_4 = 13
 KEYSYM_DELETE = 0xffff
 KEYSYM_RETURN = 0xff0d
 KEYSYM_ESCAPE = 0xff1b
+KEYSYM_TAB = 0xff09
+KEYSYM_SPACE = 0x20
+KEY_CONTROL_L = 37
+KEY_L = 46
 state = {}
 
 os.environ["PREHAB_TODAY"] = TODAY
@@ -370,6 +374,43 @@ def test_enter_edits(app):
     return f"Enter on {name[:40]}… opened the Edit Entry window"
 
 
+def test_log_shows_at_top(app):
+    """Ctrl+L from the Journal view, pain 5 and the neck by keyboard,
+    Ctrl+Enter: the entry is stored and heads the list."""
+    before = stored_ids()
+    Atspi.generate_keyboard_event(KEY_CONTROL_L, None, Atspi.KeySynthType.PRESS)
+    Atspi.generate_keyboard_event(KEY_L, None, Atspi.KeySynthType.PRESSRELEASE)
+    Atspi.generate_keyboard_event(KEY_CONTROL_L, None, Atspi.KeySynthType.RELEASE)
+    dialog = poll('the "Log Pain" window', lambda: top_level(app, "Log Pain"))
+    five = poll('the "5" button', lambda: find(dialog, role=Atspi.Role.PUSH_BUTTON, name="5, moderate"))
+    poll("the focus in the pain row",
+         lambda: any(has_state(n, Atspi.StateType.FOCUSED) for n in
+                     (find(dialog, role=Atspi.Role.PUSH_BUTTON, name="0, no pain"), five) if n))
+    Atspi.generate_keyboard_event(0x35, None, Atspi.KeySynthType.SYM)
+    poll('"5" pressed', lambda: has_state(five, Atspi.StateType.PRESSED)
+         or has_state(five, Atspi.StateType.CHECKED))
+    for _ in range(2):
+        Atspi.generate_keyboard_event(KEYSYM_TAB, None, Atspi.KeySynthType.SYM)
+    neck = find(dialog, role=Atspi.Role.PUSH_BUTTON, name="Neck")
+    poll('the focus on "Neck"', lambda: has_state(neck, Atspi.StateType.FOCUSED))
+    Atspi.generate_keyboard_event(KEYSYM_SPACE, None, Atspi.KeySynthType.SYM)
+    poll('"Neck" pressed', lambda: has_state(neck, Atspi.StateType.PRESSED)
+         or has_state(neck, Atspi.StateType.CHECKED))
+    Atspi.generate_keyboard_event(KEY_CONTROL_L, None, Atspi.KeySynthType.PRESS)
+    Atspi.generate_keyboard_event(KEYSYM_RETURN, None, Atspi.KeySynthType.SYM)
+    Atspi.generate_keyboard_event(KEY_CONTROL_L, None, Atspi.KeySynthType.RELEASE)
+
+    poll("the dialog to close", lambda: top_level(app, "Log Pain") is None)
+    poll("the new entry in the journal", lambda: len(stored_ids()) == len(before) + 1)
+
+    def top():
+        names = rows(app)
+        top.last = f"rows {names[:2]}"
+        return names and "pain 5 out of 10" in names[0] and "Neck" in names[0]
+    poll("the new entry at the top of the list", top)
+    return rows(app)[0]
+
+
 def test_empty_state(app):
     second = App(os.path.abspath(sys.argv[1]), prepare_empty)
     try:
@@ -399,6 +440,7 @@ TESTS = [
     ("Undo restores the entry with its id", test_undo_restores),
     ("the Delete key removes the focused entry, Undo brings it back", test_delete_key),
     ("Enter on an entry opens it for editing", test_enter_edits),
+    ("an entry logged with Ctrl+L heads the list at once", test_log_shows_at_top),
     ("an empty journal shows the empty state", test_empty_state),
 ]
 
