@@ -23,7 +23,7 @@ import sys
 import time
 
 import prehab_e2e
-from prehab_e2e import Atspi, find, has_state, poll, run_tests
+from prehab_e2e import Atspi, GLib, find, has_state, poll, run_tests
 
 TODAY = "2026-11-18"
 os.environ["PREHAB_TODAY"] = TODAY
@@ -145,20 +145,45 @@ def window_named(app, title):
 
 def close_leftover(app):
     """A test that failed may have left its dialog open."""
-    if window_named(app, "Log Pain") is not None:
+    leftover = window_named(app, "Log Pain")
+    if leftover is not None:
+        state["dialog"] = leftover
         press(KEY_ESCAPE)
         wait_closed(app)
 
 
 def open_with_ctrl_l(app):
-    poll("the main window", lambda: window_named(app, "Prehab"))
+    main_window(app)
     close_leftover(app)
     press(KEY_L, control=True)
-    return poll('the "Log Pain" dialog', lambda: window_named(app, "Log Pain"))
+    state["dialog"] = poll('the "Log Pain" dialog', lambda: window_named(app, "Log Pain"))
+    return state["dialog"]
+
+
+def main_window(app):
+    """The main window, found once. GTK 4.8 can crash answering for the
+    application's list of windows while one of them goes away (HACKING.md,
+    "Known problems"), so searches start here, not at the application."""
+    if "main" not in state:
+        state["main"] = poll("the main window", lambda: window_named(app, "Prehab"))
+    return state["main"]
 
 
 def wait_closed(app, title="Log Pain"):
-    poll(f'the "{title}" dialog to close', lambda: window_named(app, title) is None)
+    """Waits until the dialog is gone, asking the dialog itself rather than
+    the application's list of windows (see main_window)."""
+    dialog = state.pop("dialog", None)
+
+    def gone():
+        if dialog is None:
+            return True
+        try:
+            dialog.clear_cache()
+            return not dialog.get_state_set().contains(Atspi.StateType.SHOWING)
+        except GLib.Error:
+            return True
+    poll(f'the "{title}" dialog to close', gone)
+    time.sleep(0.5)
 
 
 def control(dialog, name, role=Atspi.Role.PUSH_BUTTON):
@@ -207,7 +232,7 @@ def test_keyboard_entry(app):
     press(KEY_RETURN, control=True)
 
     wait_closed(app)
-    poll("the toast", lambda: find(app, role=Atspi.Role.LABEL, name="Pain logged"))
+    poll("the toast", lambda: find(main_window(app), role=Atspi.Role.LABEL, name="Pain logged"))
     assert count_entries() == before + 1, f"{count_entries()} entries, expected {before + 1}"
     entry = last_entry()
     assert entry["pain"] == 4 and entry["regions"] == ["neck"], entry
@@ -288,11 +313,11 @@ def test_full_entry(app):
     press(KEY_RETURN, control=True)
 
     wait_closed(app)
-    poll("the toast", lambda: find(app, role=Atspi.Role.LABEL, name="Pain logged"))
+    poll("the toast", lambda: find(main_window(app), role=Atspi.Role.LABEL, name="Pain logged"))
     assert count_entries() == before + 1
     # The window reloaded its views: the plan stops for the warning sign.
     poll("the Today view to stop the plan",
-         lambda: find(app, role=Atspi.Role.LABEL, name="See a Doctor Soon"))
+         lambda: find(main_window(app), role=Atspi.Role.LABEL, name="See a Doctor Soon"))
     stored = last_entry()
     expected = {
         "pain": 7, "context": "during",
@@ -309,9 +334,9 @@ def test_today_button_and_future_time(app):
     close_leftover(app)
     before = count_entries()
     button = poll('the Today view\'s "Log Pain" button',
-                  lambda: find(app, role=Atspi.Role.PUSH_BUTTON, suffix="Log Pain"))
+                  lambda: find(main_window(app), role=Atspi.Role.PUSH_BUTTON, suffix="Log Pain"))
     Atspi.Action.do_action(button, 0)
-    dialog = poll('the "Log Pain" dialog', lambda: window_named(app, "Log Pain"))
+    dialog = state["dialog"] = poll('the "Log Pain" dialog', lambda: window_named(app, "Log Pain"))
 
     three = control(dialog, "3")
     type_digit(3)
