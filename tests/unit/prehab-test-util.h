@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "prehab-catalog.h"
 #include "prehab-store-private.h"
 
 G_BEGIN_DECLS
@@ -108,6 +109,57 @@ prehab_test_exec (PrehabStore *store,
 
   if (rc != SQLITE_OK)
     g_error ("%s: %s", sql, message);
+}
+
+/* Every row of every table: what a refused call must leave as it was. */
+static inline char *
+prehab_test_dump_store (PrehabStore *store)
+{
+  g_autoptr (GString) dump = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (prehab_store_get_db (store),
+                                       "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (stmt, 0);
+      g_autofree char *rows = prehab_test_dump_table (store, table);
+
+      g_string_append_printf (dump, "[%s]\n%s", table, rows);
+    }
+  sqlite3_finalize (stmt);
+
+  return g_string_free (g_steal_pointer (&dump), FALSE);
+}
+
+/* The fixture of most core tests: a new journal with the catalog synced,
+ * in a temporary folder of its own. */
+typedef struct
+{
+  char        *dir;
+  PrehabStore *store;
+} PrehabTestStore;
+
+static inline void
+prehab_test_store_set_up (PrehabTestStore *fixture,
+                          gconstpointer    data)
+{
+  g_autoptr (GError) error = NULL;
+
+  fixture->dir = prehab_test_make_dir ();
+  fixture->store = prehab_catalog_open_store (fixture->dir, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->store);
+}
+
+static inline void
+prehab_test_store_tear_down (PrehabTestStore *fixture,
+                             gconstpointer    data)
+{
+  g_clear_object (&fixture->store);
+  prehab_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
 }
 
 G_END_DECLS

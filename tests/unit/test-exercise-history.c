@@ -15,32 +15,7 @@
 
 #define TODAY "2026-03-22"
 
-typedef struct
-{
-  char        *dir;
-  PrehabStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr (GError) error = NULL;
-
-  fixture->dir = prehab_test_make_dir ();
-  fixture->store = prehab_catalog_open_store (fixture->dir, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  prehab_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
+typedef PrehabTestStore Fixture;
 
 static gint64
 start_program (PrehabStore *store,
@@ -222,7 +197,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, prehab_test_store_set_up, func, prehab_test_store_tear_down)
 
   ADD ("/exercise-history/never-done", test_history_never_done);
   ADD ("/exercise-history/counts-completed-sessions", test_history_counts_completed_sessions);

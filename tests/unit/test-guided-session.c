@@ -70,28 +70,6 @@ fixture_tear_down (Fixture       *fixture,
 
 /* Helpers ----------------------------------------------------------------- */
 
-/* Every row of every table: what a refused call must leave as it was. */
-static char *
-dump_store (PrehabStore *store)
-{
-  g_autoptr (GString) dump = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (prehab_store_get_db (store),
-                                       "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *table = (const char *) sqlite3_column_text (stmt, 0);
-      g_autofree char *rows = prehab_test_dump_table (store, table);
-
-      g_string_append_printf (dump, "[%s]\n%s", table, rows);
-    }
-  sqlite3_finalize (stmt);
-
-  return g_string_free (g_steal_pointer (&dump), FALSE);
-}
-
 /* The done columns of one exercise of the day's session, as text with
  * NULL shown as "-": sets|reps|hold|duration|completed. */
 static char *
@@ -470,7 +448,7 @@ test_guided_refuses (Fixture       *fixture,
   };
 
   run_a_little (runner);
-  before = dump_store (fixture->store);
+  before = prehab_test_dump_store (fixture->store);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
@@ -482,7 +460,7 @@ test_guided_refuses (Fixture       *fixture,
                                                      &error));
       g_assert_error (error, PREHAB_SCHEDULE_ERROR, bad[i].code);
       g_clear_error (&error);
-      after = dump_store (fixture->store);
+      after = prehab_test_dump_store (fixture->store);
       g_assert_cmpstr (after, ==, before);
     }
 
@@ -495,7 +473,7 @@ test_guided_refuses (Fixture       *fixture,
   g_assert_error (error, PREHAB_SCHEDULE_ERROR, PREHAB_SCHEDULE_ERROR_INVALID);
   g_clear_error (&error);
   {
-    g_autofree char *after = dump_store (fixture->store);
+    g_autofree char *after = prehab_test_dump_store (fixture->store);
 
     g_assert_cmpstr (after, ==, before);
   }
@@ -509,7 +487,7 @@ test_guided_refuses (Fixture       *fixture,
   g_assert_error (error, PREHAB_SCHEDULE_ERROR, PREHAB_SCHEDULE_ERROR_INVALID);
   g_clear_error (&error);
   {
-    g_autofree char *after = dump_store (fixture->store);
+    g_autofree char *after = prehab_test_dump_store (fixture->store);
 
     g_assert_cmpstr (after, ==, before);
   }

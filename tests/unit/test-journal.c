@@ -21,56 +21,9 @@
 #define TODAY "2026-03-22"
 #define START "2026-03-01"
 
-typedef struct
-{
-  char        *dir;
-  PrehabStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr (GError) error = NULL;
-
-  fixture->dir = prehab_test_make_dir ();
-  fixture->store = prehab_catalog_open_store (fixture->dir, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  prehab_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
+typedef PrehabTestStore Fixture;
 
 /* Helpers ----------------------------------------------------------------- */
-
-/* Every row of every table: what a refused call must leave as it was. */
-static char *
-dump_store (PrehabStore *store)
-{
-  g_autoptr (GString) dump = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (prehab_store_get_db (store),
-                                       "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *table = (const char *) sqlite3_column_text (stmt, 0);
-      g_autofree char *rows = prehab_test_dump_table (store, table);
-
-      g_string_append_printf (dump, "[%s]\n%s", table, rows);
-    }
-  sqlite3_finalize (stmt);
-
-  return g_string_free (g_steal_pointer (&dump), FALSE);
-}
 
 static gint64
 count (PrehabStore *store,
@@ -349,7 +302,7 @@ test_delete_and_restore (Fixture       *fixture,
   id = add (fixture->store, entry);
   log_pain (fixture->store, "2026-03-21 07:00", "morning", 4);
   triggers_before = prehab_test_count (fixture->store, "SELECT count(*) FROM pain_trigger");
-  before_delete = dump_store (fixture->store);
+  before_delete = prehab_test_dump_store (fixture->store);
 
   /* Undo keeps the entry as it was loaded. */
   kept = load (fixture->store, id);
@@ -373,7 +326,7 @@ test_delete_and_restore (Fixture       *fixture,
 
   /* Deleting it again: not found, nothing written. */
   {
-    g_autofree char *before = dump_store (fixture->store);
+    g_autofree char *before = prehab_test_dump_store (fixture->store);
     g_autofree char *after = NULL;
 
     g_assert_false (prehab_journal_delete_entry (fixture->store, id, &error));
@@ -385,7 +338,7 @@ test_delete_and_restore (Fixture       *fixture,
     g_assert_false (prehab_journal_delete_entry (fixture->store, 999999, &error));
     g_assert_error (error, PREHAB_JOURNAL_ERROR, PREHAB_JOURNAL_ERROR_NOT_FOUND);
     g_clear_error (&error);
-    after = dump_store (fixture->store);
+    after = prehab_test_dump_store (fixture->store);
     g_assert_cmpstr (after, ==, before);
   }
 
@@ -398,7 +351,7 @@ test_delete_and_restore (Fixture       *fixture,
   /* Everything is as before the delete, but the record of the highest
    * deleted id. */
   prehab_test_exec (fixture->store, "DELETE FROM meta WHERE key = 'pain_entry_deleted_id'");
-  after_restore = dump_store (fixture->store);
+  after_restore = prehab_test_dump_store (fixture->store);
   g_assert_cmpstr (after_restore, ==, before_delete);
 
   /* Restoring what is there is refused and changes nothing. */
@@ -406,7 +359,7 @@ test_delete_and_restore (Fixture       *fixture,
   g_assert_error (error, PREHAB_JOURNAL_ERROR, PREHAB_JOURNAL_ERROR_EXISTS);
   g_clear_error (&error);
   {
-    g_autofree char *after = dump_store (fixture->store);
+    g_autofree char *after = prehab_test_dump_store (fixture->store);
 
     g_assert_cmpstr (after, ==, before_delete);
   }
@@ -614,7 +567,7 @@ test_refused_edits (Fixture       *fixture,
   log_pain (fixture->store, "2026-03-19 08:00", "morning", 3);
   id = add (fixture->store, entry);
   original = load (fixture->store, id);
-  before = dump_store (fixture->store);
+  before = prehab_test_dump_store (fixture->store);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -673,7 +626,7 @@ test_refused_edits (Fixture       *fixture,
       g_assert_false (prehab_journal_restore_entry (fixture->store, edited, &restore_error));
       g_assert_error (restore_error, PREHAB_STORE_ERROR, PREHAB_STORE_ERROR_INVALID);
 
-      after = dump_store (fixture->store);
+      after = prehab_test_dump_store (fixture->store);
       g_assert_true (g_str_equal (after, before));
       fresh = load (fixture->store, id);
       assert_same_entry (fresh, original);
@@ -719,7 +672,7 @@ test_refused_edits (Fixture       *fixture,
     g_assert_false (prehab_journal_restore_entry (fixture->store, edited, &error));
     g_assert_error (error, PREHAB_STORE_ERROR, PREHAB_STORE_ERROR_INVALID);
 
-    after = dump_store (fixture->store);
+    after = prehab_test_dump_store (fixture->store);
     g_assert_true (g_str_equal (after, before));
   }
 }
@@ -1002,7 +955,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, prehab_test_store_set_up, func, prehab_test_store_tear_down)
 
   ADD ("/journal/load-entry", test_load_entry);
   ADD ("/journal/update-entry", test_update_entry);

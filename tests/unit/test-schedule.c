@@ -18,56 +18,9 @@
 #define TODAY "2026-03-22"
 #define START "2026-03-01"
 
-typedef struct
-{
-  char        *dir;
-  PrehabStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr (GError) error = NULL;
-
-  fixture->dir = prehab_test_make_dir ();
-  fixture->store = prehab_catalog_open_store (fixture->dir, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  prehab_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
+typedef PrehabTestStore Fixture;
 
 /* Helpers ----------------------------------------------------------------- */
-
-/* Every row of every table: what a refused call must leave as it was. */
-static char *
-dump_store (PrehabStore *store)
-{
-  g_autoptr (GString) dump = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (prehab_store_get_db (store),
-                                       "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *table = (const char *) sqlite3_column_text (stmt, 0);
-      g_autofree char *rows = prehab_test_dump_table (store, table);
-
-      g_string_append_printf (dump, "[%s]\n%s", table, rows);
-    }
-  sqlite3_finalize (stmt);
-
-  return g_string_free (g_steal_pointer (&dump), FALSE);
-}
 
 static gint64
 count (PrehabStore *store,
@@ -275,7 +228,7 @@ test_enrollment_start_refuses (Fixture       *fixture,
 
   /* A run in progress must survive every refused start. */
   start_program (fixture->store, "2026-03-10");
-  before = dump_store (fixture->store);
+  before = prehab_test_dump_store (fixture->store);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -294,7 +247,7 @@ test_enrollment_start_refuses (Fixture       *fixture,
       g_assert_false (prehab_enrollment_settings_validate (&settings, TODAY, NULL));
       g_assert_cmpint (prehab_enrollment_start (fixture->store, &settings, &error), ==, 0);
       g_assert_error (error, PREHAB_STORE_ERROR, PREHAB_STORE_ERROR_INVALID);
-      after = dump_store (fixture->store);
+      after = prehab_test_dump_store (fixture->store);
       g_assert_cmpstr (after, ==, before);
     }
 }
@@ -405,7 +358,7 @@ test_enrollment_update (Fixture       *fixture,
   g_assert_cmpint (prehab_test_count (fixture->store, "SELECT count(*) FROM session"), ==, 1);
 
   /* Refused: bad settings, an unknown run, an ended run. Nothing changes. */
-  before = dump_store (fixture->store);
+  before = prehab_test_dump_store (fixture->store);
   settings.training_days = 0;
   g_assert_false (prehab_enrollment_update (fixture->store, id, &settings, &error));
   g_assert_error (error, PREHAB_STORE_ERROR, PREHAB_STORE_ERROR_INVALID);
@@ -419,16 +372,16 @@ test_enrollment_update (Fixture       *fixture,
   g_assert_false (prehab_enrollment_update (fixture->store, id + 100, &settings, &error));
   g_assert_error (error, PREHAB_STORE_ERROR, PREHAB_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  after = dump_store (fixture->store);
+  after = prehab_test_dump_store (fixture->store);
   g_assert_cmpstr (after, ==, before);
 
   start_program (fixture->store, TODAY);
   g_clear_pointer (&before, g_free);
   g_clear_pointer (&after, g_free);
-  before = dump_store (fixture->store);
+  before = prehab_test_dump_store (fixture->store);
   g_assert_false (prehab_enrollment_update (fixture->store, id, &settings, &error));
   g_assert_error (error, PREHAB_STORE_ERROR, PREHAB_STORE_ERROR_INVALID);
-  after = dump_store (fixture->store);
+  after = prehab_test_dump_store (fixture->store);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -609,7 +562,7 @@ test_journal_add_entry_refuses (Fixture       *fixture,
   g_autofree char *before = NULL;
 
   log_pain (fixture->store, "2026-03-20 08:00", "morning", 3, NULL);
-  before = dump_store (fixture->store);
+  before = prehab_test_dump_store (fixture->store);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -630,7 +583,7 @@ test_journal_add_entry_refuses (Fixture       *fixture,
       g_assert_false (prehab_pain_entry_validate (entry, TODAY " 12:00", NULL));
       g_assert_cmpint (prehab_journal_add_entry (fixture->store, entry, &error), ==, 0);
       g_assert_error (error, PREHAB_STORE_ERROR, PREHAB_STORE_ERROR_INVALID);
-      after = dump_store (fixture->store);
+      after = prehab_test_dump_store (fixture->store);
       g_assert_cmpstr (after, ==, before);
     }
 }
@@ -805,7 +758,7 @@ test_journal_sessions (Fixture       *fixture,
   g_assert_null (loaded);
 
   /* Refused values change nothing. */
-  before = dump_store (fixture->store);
+  before = prehab_test_dump_store (fixture->store);
   {
     const struct { const char *date; int during; int after; } bad[] = {
       { NULL, -1, -1 }, { "2026-02-30", -1, -1 }, { "2026-3-5", -1, -1 },
@@ -824,7 +777,7 @@ test_journal_sessions (Fixture       *fixture,
         g_assert_false (prehab_journal_save_session (fixture->store, enrollment, spoiled, &error));
         g_assert_error (error, PREHAB_STORE_ERROR, PREHAB_STORE_ERROR_INVALID);
         g_clear_error (&error);
-        after = dump_store (fixture->store);
+        after = prehab_test_dump_store (fixture->store);
         g_assert_cmpstr (after, ==, before);
       }
   }
@@ -877,7 +830,7 @@ test_journal_movement_breaks (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (prehab_journal_count_movement_breaks (fixture->store, "2026-03-21", &error), ==, 1);
 
-  before = dump_store (fixture->store);
+  before = prehab_test_dump_store (fixture->store);
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_autofree char *after = NULL;
@@ -886,7 +839,7 @@ test_journal_movement_breaks (Fixture       *fixture,
       g_assert_cmpint (prehab_journal_add_movement_break (fixture->store, bad[i], &error), ==, 0);
       g_assert_error (error, PREHAB_STORE_ERROR, PREHAB_STORE_ERROR_INVALID);
       g_clear_error (&error);
-      after = dump_store (fixture->store);
+      after = prehab_test_dump_store (fixture->store);
       g_assert_cmpstr (after, ==, before);
     }
 }
@@ -898,7 +851,7 @@ test_schedule_not_started (Fixture       *fixture,
                            gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *before = dump_store (fixture->store);
+  g_autofree char *before = prehab_test_dump_store (fixture->store);
   g_autofree char *after = NULL;
   PrehabPlan *plan;
   GArray *calendar;
@@ -926,7 +879,7 @@ test_schedule_not_started (Fixture       *fixture,
   g_assert_error (error, PREHAB_SCHEDULE_ERROR, PREHAB_SCHEDULE_ERROR_NOT_STARTED);
   g_clear_error (&error);
 
-  after = dump_store (fixture->store);
+  after = prehab_test_dump_store (fixture->store);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -951,9 +904,9 @@ test_schedule_decide_and_record (Fixture       *fixture,
     }
 
   /* Deciding reads, never writes. */
-  before = dump_store (fixture->store);
+  before = prehab_test_dump_store (fixture->store);
   plan = decide (fixture->store, "2026-03-06");
-  after = dump_store (fixture->store);
+  after = prehab_test_dump_store (fixture->store);
   g_assert_cmpstr (after, ==, before);
   g_clear_pointer (&after, g_free);
 
@@ -982,11 +935,11 @@ test_schedule_decide_and_record (Fixture       *fixture,
 
   /* The same answer again writes nothing, not even the time. */
   g_clear_pointer (&before, g_free);
-  before = dump_store (fixture->store);
+  before = prehab_test_dump_store (fixture->store);
   again = decide (fixture->store, "2026-03-06");
   g_assert_true (prehab_schedule_record_decision (fixture->store, again, &error));
   g_assert_no_error (error);
-  after = dump_store (fixture->store);
+  after = prehab_test_dump_store (fixture->store);
   g_assert_cmpstr (after, ==, before);
   g_clear_pointer (&after, g_free);
 
@@ -1012,7 +965,7 @@ test_schedule_decide_and_record (Fixture       *fixture,
 
   /* Bad days are refused. */
   g_clear_pointer (&before, g_free);
-  before = dump_store (fixture->store);
+  before = prehab_test_dump_store (fixture->store);
   for (guint i = 0; i < G_N_ELEMENTS (bad_dates); i++)
     {
       PrehabPlan *refused = prehab_schedule_decide (fixture->store, bad_dates[i], &error);
@@ -1022,7 +975,7 @@ test_schedule_decide_and_record (Fixture       *fixture,
       g_assert_error (error, PREHAB_SCHEDULE_ERROR, PREHAB_SCHEDULE_ERROR_INVALID_DATE);
       g_clear_error (&error);
     }
-  after = dump_store (fixture->store);
+  after = prehab_test_dump_store (fixture->store);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -1087,7 +1040,7 @@ test_schedule_mark_done (Fixture       *fixture,
   g_assert_cmpint (prehab_test_count (fixture->store, "SELECT count(*) FROM session"), ==, 2);
 
   /* Refused: nothing changes. */
-  before = dump_store (fixture->store);
+  before = prehab_test_dump_store (fixture->store);
   {
     const struct
     {
@@ -1118,7 +1071,7 @@ test_schedule_mark_done (Fixture       *fixture,
                                                    bad[i].during, bad[i].after, &error));
         g_assert_error (error, PREHAB_SCHEDULE_ERROR, bad[i].code);
         g_clear_error (&error);
-        after = dump_store (fixture->store);
+        after = prehab_test_dump_store (fixture->store);
         g_assert_cmpstr (after, ==, before);
       }
   }
@@ -1208,10 +1161,10 @@ test_schedule_calendar (Fixture       *fixture,
   /* Before the start and after the eighth week: not in any cell. */
   log_pain (fixture->store, "2026-02-28 08:00", "morning", 9, NULL);
 
-  before = dump_store (fixture->store);
+  before = prehab_test_dump_store (fixture->store);
   calendar = prehab_schedule_load_calendar (fixture->store, TODAY, &error);
   g_assert_no_error (error);
-  after = dump_store (fixture->store);
+  after = prehab_test_dump_store (fixture->store);
   g_assert_cmpstr (after, ==, before);
 
   g_assert_cmpuint (calendar->len, ==, 56);
@@ -1301,7 +1254,7 @@ test_schedule_preview (Fixture       *fixture,
   const char *bad_dates[] = { "2026-02-28", "2026-02-30", "2026-4-1", "soon" };
 
   start_program (fixture->store, START);
-  before = dump_store (fixture->store);
+  before = prehab_test_dump_store (fixture->store);
 
   /* Wednesday 1 April: week 5, strengthen, a strength day. */
   ahead = prehab_schedule_preview (fixture->store, "2026-04-01", &error);
@@ -1345,7 +1298,7 @@ test_schedule_preview (Fixture       *fixture,
       g_clear_error (&error);
     }
 
-  then = dump_store (fixture->store);
+  then = prehab_test_dump_store (fixture->store);
   g_assert_cmpstr (then, ==, before);
 }
 
@@ -1358,7 +1311,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, prehab_test_store_set_up, func, prehab_test_store_tear_down)
 
   ADD ("/enrollment/start", test_enrollment_start);
   ADD ("/enrollment/start-refuses", test_enrollment_start_refuses);
