@@ -29,6 +29,8 @@
 #define TICK_MS          100
 /* The last seconds of a countdown that tick. */
 #define COUNTDOWN_TICKS  3
+/* Event sounds that may fail in a row before the session stops trying. */
+#define MAX_SOUND_FAILURES 3
 
 struct _PrehabPlayer
 {
@@ -79,6 +81,7 @@ struct _PrehabPlayer
   GSettings            *settings;
   GSoundContext        *sound;
   gboolean              sound_failed;
+  guint                 sound_failures;
   GtkApplication       *inhibit_app;
   guint                 inhibit_cookie;
   guint                 timeout_id;
@@ -351,11 +354,22 @@ play_sound (PrehabPlayer *self,
         }
     }
 
-  if (!gsound_context_play_simple (self->sound, NULL, &error,
-                                   GSOUND_ATTR_EVENT_ID, event_id,
-                                   GSOUND_ATTR_EVENT_DESCRIPTION, description,
-                                   NULL))
-    g_debug ("Could not play “%s”: %s", event_id, error->message);
+  if (gsound_context_play_simple (self->sound, NULL, &error,
+                                  GSOUND_ATTR_EVENT_ID, event_id,
+                                  GSOUND_ATTR_EVENT_DESCRIPTION, description,
+                                  NULL))
+    {
+      self->sound_failures = 0;
+      return;
+    }
+
+  g_debug ("Could not play “%s”: %s", event_id, error->message);
+
+  /* Without a working sound device every try fails the same way, and each
+   * one costs the main loop a look through the audio configuration: give
+   * up for this session after a few in a row. The flash still shows. */
+  if (++self->sound_failures >= MAX_SOUND_FAILURES)
+    self->sound_failed = TRUE;
 }
 
 static gboolean
