@@ -5,6 +5,12 @@
 # "N passed, N failed[, N skipped]". Exits non-zero when anything failed.
 set -uo pipefail
 
+# --long: the crash-safety test kills its writer 2000 times, not 200.
+if [ "${1:-}" = "--long" ]; then
+  shift
+  export PREHAB_CRASH_RUNS=${PREHAB_CRASH_RUNS:-2000}
+fi
+
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" || exit 1
 
 # Nothing of the developer's own session may leak into the tests.
