@@ -5,10 +5,12 @@
 # "N passed, N failed[, N skipped]". Exits non-zero when anything failed.
 set -uo pipefail
 
-# --long: the crash-safety test kills its writer 2000 times, not 200.
+# --long: the crash-safety test kills its writer 2000 times, not 200, and
+# each fuzzer runs for ten minutes, not twenty seconds.
 if [ "${1:-}" = "--long" ]; then
   shift
   export PREHAB_CRASH_RUNS=${PREHAB_CRASH_RUNS:-2000}
+  export PREHAB_FUZZ_SECONDS=${PREHAB_FUZZ_SECONDS:-600}
 fi
 
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" || exit 1
@@ -25,12 +27,27 @@ xvfb-run -a -s "-screen 0 1280x800x24" \
   dbus-run-session -- \
   meson test -C "$BUILD_DIR" --print-errorlogs "$@"
 meson_status=$?
+logs=("$BUILD_DIR/meson-logs/testlog.txt")
+
+# The core's unit, safety and fuzz suites again, built by clang with
+# AddressSanitizer and UndefinedBehaviorSanitizer (any finding fails).
+# Skipped when arguments pick particular tests.
+SANITIZE_DIR=${SANITIZE_DIR:-$top_dir/build-sanitize}
+if [ $# -eq 0 ]; then
+  if [ ! -f "$SANITIZE_DIR/build.ninja" ]; then
+    CC=clang meson setup "$SANITIZE_DIR" "$top_dir" -Dfuzzing=true \
+      -Db_sanitize=address,undefined -Db_lundef=false >/dev/null || meson_status=1
+  fi
+  ninja -C "$SANITIZE_DIR" >/dev/null || meson_status=1
+  meson test -C "$SANITIZE_DIR" --print-errorlogs --suite unit --suite safety --suite fuzz \
+    || meson_status=1
+  logs+=("$SANITIZE_DIR/meson-logs/testlog.txt")
+fi
 
 # Count the TAP results of every test, as meson logged them.
-log="$BUILD_DIR/meson-logs/testlog.txt"
-passed=$(grep -cE '^ok [0-9]+' "$log" 2>/dev/null)
-skipped=$(grep -cE '^ok [0-9]+.*# *SKIP' "$log" 2>/dev/null)
-failed=$(grep -cE '^not ok [0-9]+' "$log" 2>/dev/null)
+passed=$(cat "${logs[@]}" 2>/dev/null | grep -cE '^ok [0-9]+')
+skipped=$(cat "${logs[@]}" 2>/dev/null | grep -cE '^ok [0-9]+.*# *SKIP')
+failed=$(cat "${logs[@]}" 2>/dev/null | grep -cE '^not ok [0-9]+')
 passed=$(( ${passed:-0} - ${skipped:-0} ))
 failed=${failed:-0}
 

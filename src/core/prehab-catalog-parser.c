@@ -314,7 +314,6 @@ start_element_cb (GMarkupParseContext  *context,
   else if (g_str_equal (element, "exercise") && g_strcmp0 (parent, "catalog") == 0)
     {
       const char *id, *category, *position, *phases, *movements, *planes = NULL;
-      g_autoptr (GPtrArray) unused = NULL;
       CatalogExercise *exercise;
 
       if (!g_markup_collect_attributes (element, names, values, error,
@@ -592,10 +591,14 @@ end_element_cb (GMarkupParseContext  *context,
       return;
     }
 
-  if (g_strcmp0 (parent, "equipment") == 0 && g_str_equal (element, "name"))
-    ((CatalogNamed *) last_of (catalog->equipment))->name = g_steal_pointer (&text);
-  else if (g_strcmp0 (parent, "trigger") == 0 && g_str_equal (element, "name"))
-    ((CatalogNamed *) last_of (catalog->triggers))->name = g_steal_pointer (&text);
+  if (g_strcmp0 (parent, "equipment") == 0 || g_strcmp0 (parent, "trigger") == 0)
+    {
+      CatalogNamed *named = last_of (g_str_equal (parent, "equipment") ? catalog->equipment
+                                                                       : catalog->triggers);
+
+      if (g_str_equal (element, "name") && named->name == NULL)
+        named->name = g_steal_pointer (&text);
+    }
   else if (g_strcmp0 (parent, "exercise") == 0)
     {
       CatalogExercise *exercise = last_of (catalog->exercises);
@@ -797,7 +800,7 @@ prehab_catalog_data_parse (GBytes  *content,
   context = g_markup_parse_context_new (&catalog_parser, G_MARKUP_PREFIX_ERROR_POSITION,
                                         catalog, NULL);
 
-  if (!g_markup_parse_context_parse (context, data, size, &local_error) ||
+  if (!g_markup_parse_context_parse (context, data != NULL ? data : "", size, &local_error) ||
       !g_markup_parse_context_end_parse (context, &local_error) ||
       !validate (catalog, &local_error))
     {

@@ -133,7 +133,7 @@ convex_hull (GArray *points)
     return;
 
   g_array_sort (points, compare_points);
-  p = (Point *) points->data;
+  p = &g_array_index (points, Point, 0);
   hull = g_array_sized_new (FALSE, FALSE, sizeof (Point), 2 * n);
   g_array_set_size (hull, 2 * n);
 

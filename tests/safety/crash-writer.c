@@ -96,8 +96,8 @@ main (int   argc,
                                           (int) (number / 28 / 24 / 60 % 12) + 1,
                                           (int) (number / 24 / 60 % 28) + 1,
                                           (int) (number / 60 % 24), (int) (number % 60));
-      entry->context = g_strdup ("other");
       entry->pain = number % 11;
+      g_free (entry->note);
       entry->note = g_strdup_printf ("entry %" G_GINT64_FORMAT, number);
       entry->regions = g_strdupv ((char **) regions);
       entry->qualities = g_strdupv ((char **) qualities);

@@ -36,6 +36,9 @@ def journal_notes(path):
     try:
         integrity = [row[0] for row in db.execute("PRAGMA integrity_check")]
         keys = [row[0] for row in db.execute("PRAGMA foreign_key_check")]
+        if not db.execute("SELECT 1 FROM sqlite_schema WHERE name = 'pain_entry'").fetchone():
+            # Killed while the journal was being created: no tables yet.
+            return integrity, keys, set(), 0
         notes = {row[0] for row in db.execute("SELECT note FROM pain_entry")}
         orphans = db.execute("SELECT count(*) FROM pain_entry_region r "
                              "LEFT JOIN pain_entry e ON e.id = r.entry_id WHERE e.id IS NULL").fetchone()[0]

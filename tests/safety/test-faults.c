@@ -54,8 +54,10 @@ make_entry (const char *note)
   const char *triggers[] = { "driving", "a trigger of my own", NULL };
 
   entry->logged_at = g_strdup ("2026-03-04 08:15");
+  g_free (entry->context);
   entry->context = g_strdup ("morning");
   entry->pain = 4;
+  g_free (entry->note);
   entry->note = g_strdup (note);
   entry->regions = g_strdupv ((char **) regions);
   entry->triggers = g_strdupv ((char **) triggers);
