@@ -23,9 +23,13 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr (PrehabApplication) app = NULL;
+  const char *localedir;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* PREHAB_LOCALEDIR runs the translations of a build tree (build/po, set
+   * by `meson devenv`) without installing them. */
+  localedir = g_getenv ("PREHAB_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
