@@ -1041,9 +1041,18 @@ draw_placement (PrehabReport    *self,
         }
       for (guint i = 0; i < block->n_cells; i++)
         {
-          /* Short cells are drawn with the row's first part only. */
+          /* Short cells are drawn with the row's first part only; the
+           * parts after it say that they go on from the page before. */
           if ((int) i != block->split_cell && placement->from > 0)
-            continue;
+            {
+              if (i == 0)
+                {
+                  set_colour (cr, muted, 1);
+                  /* Translators: beside the rest of a note that began on the page before */
+                  show_text (self, cr, _("(continued)"), x + block->cell_x[0], placement->y + block->top_pad, 0, FALSE);
+                }
+              continue;
+            }
           set_colour (cr, ink, 1);
           cairo_move_to (cr, x + block->cell_x[i], y + block->top_pad);
           pango_cairo_show_layout (cr, block->cells[i]);
