@@ -409,7 +409,8 @@ gather_adherence (PrehabReport  *self,
   return TRUE;
 }
 
-static void
+/* Today's plan; returns its baseline (NAN while unknown). */
+static double
 gather_plan (PrehabReport *self,
              PrehabStore  *store,
              const char   *today)
@@ -424,7 +425,7 @@ gather_plan (PrehabReport *self,
   if (plan == NULL)
     {
       g_debug ("No plan for %s: %s", today, error->message);
-      return;
+      return NAN;
     }
   exercises = prehab_exercise_load_all (store, NULL);
   for (guint i = 0; exercises != NULL && i < g_list_model_get_n_items (exercises); i++)
@@ -455,6 +456,8 @@ gather_plan (PrehabReport *self,
       g_ptr_array_add (self->doses, line_new_take (g_strdup (name != NULL ? name : item->exercise_id),
                                                    g_steal_pointer (&dose)));
     }
+
+  return plan->baseline >= 0 ? plan->baseline : NAN;
 }
 
 static void
@@ -695,10 +698,13 @@ prehab_report_new (PrehabStore  *store,
               !gather_milestones (self, store, enrollment->id, error) ||
               !gather_adherence (self, store, enrollment->id, today_day, error))
             return NULL;
-          gather_plan (self, store, today);
-          plan = prehab_schedule_decide (store, self->to, NULL);
-          if (plan != NULL && plan->baseline >= 0)
-            baseline = plan->baseline;
+          baseline = gather_plan (self, store, today);
+          /* The baseline as known at the end of the range. */
+          if (self->to_day != today_day)
+            {
+              plan = prehab_schedule_decide (store, self->to, NULL);
+              baseline = plan != NULL && plan->baseline >= 0 ? plan->baseline : NAN;
+            }
         }
       if (enrollment->flags != NULL && enrollment->flags[0] != NULL)
         g_ptr_array_add (self->warnings,
