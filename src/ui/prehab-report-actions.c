@@ -45,7 +45,7 @@ show_toast (GtkWidget *window,
   if (ADW_IS_TOAST_OVERLAY (content))
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (content), toast);
   else
-    g_object_unref (g_object_ref_sink (toast));
+    g_object_unref (toast);
 }
 
 static void
