@@ -249,6 +249,7 @@ prehab_application_startup (GApplication *app)
   static const char *search_accels[] = { "<primary>f", NULL };
   static const char *help_accels[] = { "<primary>question", NULL };
   static const char *log_accels[] = { "<primary>l", NULL };
+  static const char *print_accels[] = { "<primary>p", NULL };
   static const struct { const char *name; const char *accel; } views[] = {
     { "today", "<alt>1" },
     { "plan", "<alt>2" },
@@ -261,6 +262,7 @@ prehab_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.log-pain", log_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print-report", print_accels);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
       const char *accels[] = { views[i].accel, NULL };

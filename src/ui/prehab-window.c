@@ -25,6 +25,7 @@
 #include "prehab-onboarding.h"
 #include "prehab-plan-page.h"
 #include "prehab-player.h"
+#include "prehab-report-actions.h"
 #include "prehab-today-page.h"
 
 struct _PrehabWindow
@@ -408,6 +409,7 @@ prehab_window_class_init (PrehabWindowClass *klass)
                                    prehab_window_log_pain_action);
   gtk_widget_class_install_action (widget_class, "win.edit-entry", "x",
                                    prehab_window_edit_entry_action);
+  prehab_report_actions_install (widget_class);
 }
 
 static void

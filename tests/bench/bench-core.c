@@ -20,6 +20,7 @@
 #include "prehab-catalog.h"
 #include "prehab-date.h"
 #include "prehab-journal.h"
+#include "prehab-report.h"
 #include "prehab-schedule.h"
 
 typedef gboolean (*Measured) (PrehabStore *store, const char *today, GError **error);
@@ -61,6 +62,33 @@ list_all_entries (PrehabStore  *store,
   g_autoptr (GPtrArray) entries = prehab_journal_list_entries (store, NULL, NULL, error);
 
   return entries != NULL;
+}
+
+/* The report's PDF, written in the data folder. */
+static char *report_path;
+
+/* What the window does before its worker thread writes the PDF: gather
+ * the default range (the last eight weeks). */
+static gboolean
+gather_report (PrehabStore  *store,
+               const char   *today,
+               GError      **error)
+{
+  g_autoptr (PrehabReport) report = prehab_report_new (store, NULL, NULL, error);
+
+  return report != NULL;
+}
+
+/* The whole ten years, gathered and written. */
+static gboolean
+write_report_ten_years (PrehabStore  *store,
+                        const char   *today,
+                        GError      **error)
+{
+  g_autofree char *from = prehab_day_to_date (prehab_date_to_day (today) - 3652);
+  g_autoptr (PrehabReport) report = prehab_report_new (store, from, NULL, error);
+
+  return report != NULL && prehab_report_write_pdf (report, report_path, error);
 }
 
 static gboolean
@@ -105,11 +133,14 @@ main (int   argc,
       return 2;
     }
 
+  report_path = g_build_filename (argv[1], "report.pdf", NULL);
   store = prehab_catalog_open_store (argv[1], &error);
   if (store == NULL ||
       !measure (store, today, "planner-decision", decide, rounds, &error) ||
       !measure (store, today, "calendar", load_calendar, rounds, &error) ||
-      !measure (store, today, "list-all-entries", list_all_entries, MAX (rounds / 10, 1), &error))
+      !measure (store, today, "list-all-entries", list_all_entries, MAX (rounds / 10, 1), &error) ||
+      !measure (store, today, "report-gather-8-weeks", gather_report, MAX (rounds / 4, 1), &error) ||
+      !measure (store, today, "report-pdf-ten-years", write_report_ten_years, MAX (rounds / 10, 1), &error))
     {
       fprintf (stderr, "%s\n", error->message);
       return 1;
