@@ -803,7 +803,7 @@ export_csv_sessions (PrehabStore  *store,
       gboolean has_exercise = sqlite3_column_type (stmt, 5) != SQLITE_NULL;
       g_autofree char *pain_during = dup_int_column (stmt, 3);
       g_autofree char *pain_after = dup_int_column (stmt, 4);
-      g_autofree char *numbers[8] = { NULL };
+      char *numbers[8] = { NULL };
       const char *fields[G_N_ELEMENTS (header)];
 
       for (int i = 0; i < 8; i++)
