@@ -183,7 +183,8 @@ describe_node (JsonNode *node)
     {
     case G_TYPE_STRING:
       {
-        g_autofree char *text = g_utf8_substring (json_node_get_string (node), 0, 40);
+        const char *value = json_node_get_string (node);
+        g_autofree char *text = g_utf8_substring (value, 0, MIN (g_utf8_strlen (value, -1), 40));
 
         /* Translators: %s is a value found in the file */
         return g_strdup_printf (_("the text “%s”"), text);
