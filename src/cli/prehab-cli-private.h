@@ -42,6 +42,12 @@ int prehab_cli_run_status      (const char     *data_dir,
 int prehab_cli_run_log         (const char     *data_dir,
                                 int             argc,
                                 char          **argv);
+int prehab_cli_run_export      (const char     *data_dir,
+                                int             argc,
+                                char          **argv);
+int prehab_cli_run_import      (const char     *data_dir,
+                                int             argc,
+                                char          **argv);
 int prehab_cli_run_report      (const char     *data_dir,
                                 int             argc,
                                 char          **argv);

@@ -49,6 +49,8 @@ static const Verb verbs[] = {
   { "done", N_("Mark a day's session as done"), prehab_cli_run_done },
   { "status", N_("Show the plan of the day and why"), prehab_cli_run_status },
   { "exercises", N_("List the exercises of the catalog"), run_exercises },
+  { "export", N_("Write the journal as a JSON backup or a CSV table"), prehab_cli_run_export },
+  { "import", N_("Read a JSON backup back into the journal"), prehab_cli_run_import },
   { "report", N_("Write a report for a clinician as a PDF"), prehab_cli_run_report },
   { "render-figure", N_("Draw an exercise's figure as an image"), prehab_cli_run_render_figure },
 };

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "prehab-data-transfer.h"
 #include "prehab-date.h"
 #include "prehab-exercises-page.h"
 #include "prehab-journal-page.h"
@@ -238,6 +239,50 @@ prehab_window_edit_entry_action (GtkWidget  *widget,
 }
 
 static void
+on_imported_cb (gpointer user_data)
+{
+  on_data_changed_cb (PREHAB_WINDOW (user_data));
+}
+
+static PrehabDataTransfer
+get_data_transfer (PrehabWindow *self)
+{
+  return (PrehabDataTransfer) {
+    .parent = GTK_WINDOW (self),
+    .store = self->store,
+    .toasts = self->toast_overlay,
+    .settings = self->settings,
+    .changed = on_imported_cb,
+    .changed_data = self,
+  };
+}
+
+/* win.export: "json", "csv-entries" or "csv-sessions". */
+static void
+prehab_window_export_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  PrehabWindow *self = PREHAB_WINDOW (widget);
+  PrehabDataTransfer transfer = get_data_transfer (self);
+  PrehabExportFormat format;
+
+  if (prehab_export_format_parse (g_variant_get_string (parameter, NULL), &format))
+    prehab_data_transfer_choose_export (&transfer, format);
+}
+
+static void
+prehab_window_import_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  PrehabWindow *self = PREHAB_WINDOW (widget);
+  PrehabDataTransfer transfer = get_data_transfer (self);
+
+  prehab_data_transfer_choose_import (&transfer);
+}
+
+static void
 on_page_error_cb (PrehabWindow *self,
                   const char   *message)
 {
@@ -410,6 +455,10 @@ prehab_window_class_init (PrehabWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-entry", "x",
                                    prehab_window_edit_entry_action);
   prehab_report_actions_install (widget_class);
+  gtk_widget_class_install_action (widget_class, "win.export", "s",
+                                   prehab_window_export_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL,
+                                   prehab_window_import_action);
 }
 
 static void
