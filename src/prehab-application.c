@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "prehab-catalog.h"
+#include "prehab-plan-help.h"
 #include "prehab-window.h"
 
 struct _PrehabApplication
@@ -28,6 +29,7 @@ struct _PrehabApplication
 
   char           *data_dir;
   PrehabStore    *store;
+  GtkWindow      *plan_help;   /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (PrehabApplication, prehab_application, ADW_TYPE_APPLICATION)
@@ -183,6 +185,26 @@ prehab_application_about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* "How the plan adapts": one window, raised again when asked twice. */
+static void
+prehab_application_plan_help_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  PrehabApplication *self = user_data;
+
+  if (self->plan_help == NULL)
+    {
+      self->plan_help = GTK_WINDOW (prehab_plan_help_new ());
+      g_object_add_weak_pointer (G_OBJECT (self->plan_help), (gpointer *) &self->plan_help);
+      gtk_window_set_transient_for (self->plan_help,
+                                    gtk_application_get_active_window (GTK_APPLICATION (self)));
+      gtk_window_set_application (self->plan_help, GTK_APPLICATION (self));
+    }
+
+  gtk_window_present (self->plan_help);
+}
+
 static void
 prehab_application_quit_action (GSimpleAction *action,
                                 GVariant      *parameter,
@@ -194,6 +216,7 @@ prehab_application_quit_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "quit", prehab_application_quit_action },
   { "about", prehab_application_about_action },
+  { "plan-help", prehab_application_plan_help_action },
 };
 
 static int
@@ -249,6 +272,7 @@ prehab_application_startup (GApplication *app)
   static const char *search_accels[] = { "<primary>f", NULL };
   static const char *help_accels[] = { "<primary>question", NULL };
   static const char *log_accels[] = { "<primary>l", NULL };
+  static const char *plan_help_accels[] = { "F1", NULL };
   static const struct { const char *name; const char *accel; } views[] = {
     { "today", "<alt>1" },
     { "plan", "<alt>2" },
@@ -270,6 +294,7 @@ prehab_application_startup (GApplication *app)
     }
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
                                          help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.plan-help", plan_help_accels);
 }
 
 static void
@@ -277,6 +302,8 @@ prehab_application_finalize (GObject *object)
 {
   PrehabApplication *self = (PrehabApplication *)object;
 
+  if (self->plan_help != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->plan_help), (gpointer *) &self->plan_help);
   g_clear_object (&self->store);
   g_free (self->data_dir);
 
