@@ -41,7 +41,7 @@ from gi.repository import Atspi, GLib  # noqa: E402
 TIMEOUT = 20.0
 CONVERT = "/usr/bin/convert"
 KEY_F1, KEY_PAGE_DOWN = 0xffbe, 0xff56
-KEY_CONTROL_L, KEY_SHIFT_L, KEY_SLASH = 0xffe3, 0xffe1, 0x2f
+KEYCODE_CONTROL_L, KEYCODE_SHIFT_L, KEYCODE_SLASH = 37, 50, 61  # Xvfb's default keymap
 TITLES = {"plan-help": "How the Plan Adapts", "shortcuts": "Shortcuts", "about": "About"}
 
 
@@ -60,7 +60,7 @@ def poll(what, check):
         except GLib.Error:
             pass
         if time.monotonic() >= deadline:
-            die(f"timed out waiting for {what}")
+            die(f"timed out waiting for {what}; last seen: {getattr(check, 'last', None)}")
         time.sleep(0.05)
 
 
@@ -147,11 +147,11 @@ def main():
         if args.window == "plan-help":
             key(KEY_F1)
         elif args.window == "shortcuts":
-            key(KEY_CONTROL_L, Atspi.KeySynthType.PRESS)
-            key(KEY_SHIFT_L, Atspi.KeySynthType.PRESS)
-            key(KEY_SLASH, Atspi.KeySynthType.PRESSRELEASE)
-            key(KEY_SHIFT_L, Atspi.KeySynthType.RELEASE)
-            key(KEY_CONTROL_L, Atspi.KeySynthType.RELEASE)
+            key(KEYCODE_CONTROL_L, Atspi.KeySynthType.PRESS)
+            key(KEYCODE_SHIFT_L, Atspi.KeySynthType.PRESS)
+            key(KEYCODE_SLASH, Atspi.KeySynthType.PRESSRELEASE)
+            key(KEYCODE_SHIFT_L, Atspi.KeySynthType.RELEASE)
+            key(KEYCODE_CONTROL_L, Atspi.KeySynthType.RELEASE)
         else:
             menu = poll("the main menu", lambda: find(main_window, Atspi.Role.PUSH_BUTTON,
                                                       "Main Menu")
@@ -160,7 +160,12 @@ def main():
             item = poll("About Prehab", lambda: find(app, Atspi.Role.MENU_ITEM, "About Prehab"))
             Atspi.Action.do_action(item, 0)
 
-        window = poll(f"the {args.window} window", lambda: window_named(app, TITLES[args.window]))
+        def new_window():
+            found = window_named(app, TITLES[args.window])
+            names = [app.get_child_at_index(i).get_name() for i in range(app.get_child_count())]
+            new_window.last = names
+            return found
+        window = poll(f"the {args.window} window", new_window)
         time.sleep(1.0)
         for _ in range(args.scroll):
             key(KEY_PAGE_DOWN)
