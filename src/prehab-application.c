@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "prehab-catalog.h"
+#include "prehab-plan-help.h"
 #include "prehab-window.h"
 
 struct _PrehabApplication
@@ -28,6 +29,7 @@ struct _PrehabApplication
 
   char           *data_dir;
   PrehabStore    *store;
+  GtkWindow      *plan_help;   /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (PrehabApplication, prehab_application, ADW_TYPE_APPLICATION)
@@ -160,27 +162,129 @@ show_store_error (PrehabApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* What a bug report needs: the versions of the libraries and of the
+ * journal's schema. */
+static char *
+dup_debug_info (PrehabApplication *self)
+{
+  GString *info = g_string_new (NULL);
+
+  g_string_append_printf (info, "Prehab %s\n", PACKAGE_VERSION);
+  g_string_append_printf (info, "GLib %u.%u.%u\n",
+                          glib_major_version, glib_minor_version, glib_micro_version);
+  g_string_append_printf (info, "GTK %u.%u.%u\n", gtk_get_major_version (),
+                          gtk_get_minor_version (), gtk_get_micro_version ());
+  g_string_append_printf (info, "libadwaita %u.%u.%u\n", adw_get_major_version (),
+                          adw_get_minor_version (), adw_get_micro_version ());
+  g_string_append_printf (info, "SQLite %s\n", prehab_store_get_sqlite_version ());
+  if (self->store != NULL)
+    g_string_append_printf (info, "Journal schema %d (latest %d)\n",
+                            prehab_store_get_schema_version (self->store),
+                            prehab_store_get_latest_version ());
+  else
+    g_string_append_printf (info, "Journal not open (latest schema %d)\n",
+                            prehab_store_get_latest_version ());
+
+  return g_string_free (info, FALSE);
+}
+
+/* The clinical sources of the planner's rules (PLANNER.md), in their
+ * original language, as a legal section: they are what the program rests
+ * on, not people to thank. */
+static char *
+dup_sources_markup (void)
+{
+  static const char * const sources[] = {
+    "Thomeé R. The pain-monitoring model. Phys Ther 1997;77(12):1690–1703.",
+    "Silbernagel KG et al. Am J Sports Med 2007;35(6):897–906.",
+    "Smith BE et al. Br J Sports Med 2017.",
+    "Farrar JT et al. Pain 2001;94:149.",
+    "Dworkin RH et al. (IMMPACT). J Pain 2008.",
+    "Cleland JA et al. Arch Phys Med Rehabil 2008;89:69.",
+    "Kovacs FM et al. BMC Musculoskelet Disord 2008;9:43.",
+    "Ratamess et al. American College of Sports Medicine position stand. 2009.",
+    "Gross A et al. Cochrane Database Syst Rev 2015, CD004250.",
+    "Physiopedia, “Thoracic back pain red flags”.",
+    "IFOMPT cervical framework, Rushton et al. JOSPT 2023;53(1):7–22.",
+  };
+  GString *text = g_string_new (NULL);
+  g_autofree char *lead = g_markup_escape_text (_("The planner’s rules rest on these studies and guidelines. “How the Plan Adapts”, in the main menu, says which rule comes from which."), -1);
+  g_autofree char *device = g_markup_escape_text (_("Prehab is not a medical device and does not diagnose. See a clinician when pain is severe, keeps getting worse, or comes with warning signs."), -1);
+
+  g_string_append_printf (text, "%s\n\n", lead);
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      g_autofree char *escaped = g_markup_escape_text (sources[i], -1);
+
+      g_string_append_printf (text, "• %s\n", escaped);
+    }
+  g_string_append_printf (text, "\n%s", device);
+
+  return g_string_free (text, FALSE);
+}
+
 static void
 prehab_application_about_action (GSimpleAction *action,
                                  GVariant      *parameter,
                                  gpointer       user_data)
 {
   static const char *developers[] = { "The Prehab authors", NULL };
+  static const char *designers[] = { "The Prehab authors", NULL };
   PrehabApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *debug_info = dup_debug_info (self);
+  g_autofree char *sources = dup_sources_markup ();
+  AdwAboutWindow *about;
 
-  adw_show_about_window (window,
-                         "application-name", _("Prehab"),
-                         "application-icon", APPLICATION_ID,
-                         "developer-name", _("The Prehab authors"),
-                         "version", PACKAGE_VERSION,
-                         "developers", developers,
-                         "copyright", "© 2026 The Prehab authors",
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "comments", _("An 8-week neck and mid-back program that adapts to your pain. Everything stays on this computer."),
-                         /* Translators: Replace "translator-credits" with your names, one name per line */
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  if (window != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (about), window);
+  g_object_set (about,
+                "application-name", _("Prehab"),
+                "application-icon", APPLICATION_ID,
+                "developer-name", _("The Prehab authors"),
+                "version", PACKAGE_VERSION,
+                "developers", developers,
+                "designers", designers,
+                "copyright", "© 2026 The Prehab authors",
+                "license-type", GTK_LICENSE_GPL_3_0,
+                "website", "https://github.com/prehab/prehab",
+                "issue-url", "https://github.com/prehab/prehab/issues",
+                "comments", _("An 8-week neck and mid-back program that adapts to your pain. Everything stays on this computer. Prehab is not a medical device and not a diagnosis."),
+                /* Translators: Replace "translator-credits" with your names, one name per line */
+                "translator-credits", _("translator-credits"),
+                "debug-info", debug_info,
+                "debug-info-filename", "prehab-debug-info.txt",
+                "release-notes-version", PACKAGE_VERSION,
+                /* Translators: keep the <p> tags. This is the note of this
+                 * version's <release> in the metainfo file. */
+                "release-notes", _("<p>First release: the catalog of 25 exercises with their doses, steps and cautions, and a journal file that keeps your data safe.</p>"),
+                NULL);
+  /* Translators: the exercise figures are drawn by the app itself */
+  adw_about_window_add_credit_section (about, _("Exercise Figures"), designers);
+  adw_about_window_add_legal_section (about, _("Clinical Sources"), NULL,
+                                      GTK_LICENSE_CUSTOM, sources);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+/* "How the plan adapts": one window, raised again when asked twice. */
+static void
+prehab_application_plan_help_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  PrehabApplication *self = user_data;
+
+  if (self->plan_help == NULL)
+    {
+      self->plan_help = GTK_WINDOW (prehab_plan_help_new ());
+      g_object_add_weak_pointer (G_OBJECT (self->plan_help), (gpointer *) &self->plan_help);
+      gtk_window_set_transient_for (self->plan_help,
+                                    gtk_application_get_active_window (GTK_APPLICATION (self)));
+      gtk_window_set_application (self->plan_help, GTK_APPLICATION (self));
+    }
+
+  gtk_window_present (self->plan_help);
 }
 
 static void
@@ -194,6 +298,7 @@ prehab_application_quit_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "quit", prehab_application_quit_action },
   { "about", prehab_application_about_action },
+  { "plan-help", prehab_application_plan_help_action },
 };
 
 static int
@@ -250,6 +355,7 @@ prehab_application_startup (GApplication *app)
   static const char *help_accels[] = { "<primary>question", NULL };
   static const char *log_accels[] = { "<primary>l", NULL };
   static const char *print_accels[] = { "<primary>p", NULL };
+  static const char *plan_help_accels[] = { "F1", NULL };
   static const struct { const char *name; const char *accel; } views[] = {
     { "today", "<alt>1" },
     { "plan", "<alt>2" },
@@ -272,6 +378,7 @@ prehab_application_startup (GApplication *app)
     }
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
                                          help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.plan-help", plan_help_accels);
 }
 
 static void
@@ -279,6 +386,8 @@ prehab_application_finalize (GObject *object)
 {
   PrehabApplication *self = (PrehabApplication *)object;
 
+  if (self->plan_help != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->plan_help), (gpointer *) &self->plan_help);
   g_clear_object (&self->store);
   g_free (self->data_dir);
 

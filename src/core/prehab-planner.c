@@ -36,22 +36,22 @@
  * step below (the 10–20 % weekly volume limit); a step down is one week's
  * template back, or the previous phase from a phase's first step. */
 
-#define GREEN_MAX            3
-#define AMBER_MAX            5
-#define SETTLED_MAX_RISE     1.0
-#define UNSETTLED_RISE       2.0
+#define GREEN_MAX            PREHAB_PAIN_GREEN_MAX
+#define AMBER_MAX            PREHAB_PAIN_AMBER_MAX
+#define SETTLED_MAX_RISE     ((double) PREHAB_SETTLED_MAX_RISE)
+#define UNSETTLED_RISE       ((double) PREHAB_UNSETTLED_RISE)
 #define MIN_DAYS_IN_WINDOW   3
 #define DAYS_PER_STEP        7
-#define GAP_DAYS             7
-#define RESTART_FRACTION     0.8
-#define SWAP_DAYS            7
-#define DESENSITIZE_MIN_DAYS 5
-#define MOBILITY_MIN_DAYS    10
-#define STRENGTH_ADHERENCE   0.8
+#define GAP_DAYS             PREHAB_GAP_DAYS
+#define RESTART_FRACTION     (PREHAB_RESTART_PERCENT / 100.0)
+#define SWAP_DAYS            PREHAB_SWAP_DAYS
+#define DESENSITIZE_MIN_DAYS PREHAB_DESENSITIZE_MIN_DAYS
+#define MOBILITY_MIN_DAYS    PREHAB_MOBILITY_MIN_DAYS
+#define STRENGTH_ADHERENCE   (PREHAB_STRENGTH_ADHERENCE_PERCENT / 100.0)
 #define HOLD_ADHERENCE       (2.0 / 3.0)
-#define REVIEW_FIRST_DAY     28  /* the end of week 4 */
-#define REVIEW_LAST_DAY      42  /* the end of week 6 */
-#define MAINTAIN_STRENGTH_PER_WEEK 2
+#define REVIEW_FIRST_DAY     (PREHAB_REVIEW_FIRST_WEEK * 7)  /* the end of week 4 */
+#define REVIEW_LAST_DAY      (PREHAB_REVIEW_LAST_WEEK * 7)   /* the end of week 6 */
+#define MAINTAIN_STRENGTH_PER_WEEK PREHAB_MAINTAIN_STRENGTH_PER_WEEK
 
 #define EXERCISE_QUALITIES (PREHAB_QUALITY_SHARP | PREHAB_QUALITY_BURNING | PREHAB_QUALITY_TINGLING)
 
@@ -248,7 +248,8 @@ meaningful_change (double reference)
 {
   /* PLANNER.md: 2 points or 30 %, whichever is smaller, with a floor of one
    * point so that a drift from 0.2 to 0.4 is not a change. */
-  return MAX (1.0, MIN (2.0, 0.3 * reference));
+  return MAX (1.0, MIN ((double) PREHAB_MEANINGFUL_CHANGE_POINTS,
+                        PREHAB_MEANINGFUL_CHANGE_PERCENT / 100.0 * reference));
 }
 
 static Zone

@@ -25,6 +25,24 @@ G_BEGIN_DECLS
  * morning rating can settle yesterday's session, and a session counts once,
  * on the day after it was done. */
 
+/* The planner's thresholds, public so that the help ("How the plan
+ * adapts") states the numbers the planner uses. Pain is rated 0–10. */
+#define PREHAB_PAIN_GREEN_MAX                 3   /* during or after exercise */
+#define PREHAB_PAIN_AMBER_MAX                 5   /* above it: red */
+#define PREHAB_SETTLED_MAX_RISE               1   /* next morning, points above the one before */
+#define PREHAB_UNSETTLED_RISE                 2   /* this many above: step back at once */
+#define PREHAB_MEANINGFUL_CHANGE_POINTS       2   /* or … */
+#define PREHAB_MEANINGFUL_CHANGE_PERCENT      30  /* … this share, whichever is smaller */
+#define PREHAB_DESENSITIZE_MIN_DAYS           5
+#define PREHAB_MOBILITY_MIN_DAYS              10
+#define PREHAB_STRENGTH_ADHERENCE_PERCENT     80  /* of the last 14 days' sessions */
+#define PREHAB_GAP_DAYS                       7   /* without a session: restart lighter */
+#define PREHAB_RESTART_PERCENT                80  /* of the last doses */
+#define PREHAB_SWAP_DAYS                      7   /* an easier variant after sharp pain */
+#define PREHAB_REVIEW_FIRST_WEEK              4
+#define PREHAB_REVIEW_LAST_WEEK               6
+#define PREHAB_MAINTAIN_STRENGTH_PER_WEEK     2
+
 typedef enum
 {
   PREHAB_DECISION_START,

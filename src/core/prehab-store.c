@@ -767,6 +767,17 @@ prehab_store_get_latest_version (void)
 }
 
 /**
+ * prehab_store_get_sqlite_version:
+ *
+ * Returns: the version of the SQLite library in use, for bug reports
+ */
+const char *
+prehab_store_get_sqlite_version (void)
+{
+  return sqlite3_libversion ();
+}
+
+/**
  * prehab_store_transaction:
  * @self: a store
  * @func: the writes to do

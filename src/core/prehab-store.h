@@ -57,6 +57,7 @@ const char  *prehab_store_get_data_dir         (PrehabStore                *self
 const char  *prehab_store_get_backup_dir       (PrehabStore                *self);
 int          prehab_store_get_schema_version   (PrehabStore                *self);
 int          prehab_store_get_latest_version   (void);
+const char  *prehab_store_get_sqlite_version   (void);
 gint64       prehab_store_get_data_version     (PrehabStore                *self);
 gboolean     prehab_store_transaction          (PrehabStore                *self,
                                                 PrehabStoreTransactionFunc  func,
