@@ -258,7 +258,7 @@ prehab_application_about_action (GSimpleAction *action,
                 "release-notes-version", PACKAGE_VERSION,
                 /* Translators: keep the <p> tags. This is the note of this
                  * version's <release> in the metainfo file. */
-                "release-notes", _("<p>First release: the catalog of 25 exercises with their doses, steps and cautions, and a journal file that keeps your data safe.</p>"),
+                "release-notes", _("<p>The first release of Prehab: an 8-week program for neck and mid-back pain that adapts to how you feel.</p> <ul> <li>A daily plan that steps up, keeps steady or eases off, with its reasons</li> <li>25 illustrated exercises and a guided session player</li> <li>A pain and trigger journal with trends</li> <li>A clinician report, backups, reminders, and German and Spanish translations</li> </ul>"),
                 NULL);
   /* Translators: the exercise figures are drawn by the app itself */
   adw_about_window_add_credit_section (about, _("Exercise Figures"), designers);

@@ -108,6 +108,9 @@ def parse_args():
     parser.add_argument("--exercise", metavar="NAME",
                         help="open the detail page of the exercise whose card is named NAME "
                              "(after --search and --filter); needs --view 3")
+    parser.add_argument("--click", metavar="NAME", action="append", default=[],
+                        help="press the button (or toggle) named NAME, after the view and "
+                             "before the exercise; may be given more than once")
     parser.add_argument("--focus", metavar="NAME",
                         help="last, press Tab until the control named NAME has the focus "
                              "(which scrolls it into view), e.g. a button far down a page")
@@ -373,6 +376,16 @@ def main():
 
         if args.filter or args.show_filters:
             check_filters(app_node, args.filter, args.show_filters)
+
+        for name in args.click:
+            target = poll(f'a button named "{name}"',
+                          lambda: next((n for n in walk(app_node)
+                                        if n.get_name() == name
+                                        and n.get_role() in (Atspi.Role.PUSH_BUTTON,
+                                                             Atspi.Role.TOGGLE_BUTTON,
+                                                             Atspi.Role.PAGE_TAB)), None))
+            Atspi.Action.do_action(target, 0)
+            time.sleep(0.5)
 
         if args.exercise is not None:
             open_exercise(app_node, args.exercise)
