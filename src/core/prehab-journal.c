@@ -126,7 +126,6 @@ invalid (GError     **error,
 static gboolean
 check_terms (const PrehabTerm  *terms,
              GStrv              ids,
-             const char        *what,
              GError           **error)
 {
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
@@ -135,8 +134,12 @@ check_terms (const PrehabTerm  *terms,
         g_autofree char *known = prehab_vocabulary_join_ids (terms);
         g_autofree char *message = NULL;
 
-        /* Translators: the first %s is a kind of value such as "region" */
-        message = g_strdup_printf (_("Unknown %s “%s”; use one of %s"), what, ids[i], known);
+        /* A whole sentence for each kind of value, so that translations
+         * can make the words agree. */
+        if (terms == prehab_regions)
+          message = g_strdup_printf (_("Unknown region “%s”; use one of %s"), ids[i], known);
+        else
+          message = g_strdup_printf (_("Unknown quality “%s”; use one of %s"), ids[i], known);
         return invalid (error, message);
       }
 
@@ -224,8 +227,8 @@ prehab_pain_entry_validate (const PrehabPainEntry  *entry,
       return invalid (error, message);
     }
 
-  if (!check_terms (prehab_regions, entry->regions, _("region"), error) ||
-      !check_terms (prehab_qualities, entry->qualities, _("quality"), error))
+  if (!check_terms (prehab_regions, entry->regions, error) ||
+      !check_terms (prehab_qualities, entry->qualities, error))
     return FALSE;
 
   for (guint i = 0; entry->flags != NULL && entry->flags[i] != NULL; i++)
