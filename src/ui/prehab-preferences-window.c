@@ -157,6 +157,8 @@ on_time_input_cb (GtkSpinButton *spin,
 static void
 setup_time_spin (GtkSpinButton *spin)
 {
+  /* A time that cannot be read leaves the value as it was. */
+  gtk_spin_button_set_update_policy (spin, GTK_UPDATE_IF_VALID);
   g_signal_connect (spin, "output", G_CALLBACK (on_time_output_cb), NULL);
   g_signal_connect (spin, "input", G_CALLBACK (on_time_input_cb), NULL);
 }
