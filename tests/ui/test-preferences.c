@@ -198,7 +198,8 @@ test_not_started (Fixture       *fixture,
   g_assert_false (visible_in_window (find_row (fixture, "Equipment I Have")));
 }
 
-/* Every control is there and named for assistive technologies. */
+/* Every control is there and named for assistive technologies: a row's
+ * switch or spin button by the row's title (AdwActionRow's labelled-by). */
 static void
 test_rows_named (Fixture       *fixture,
                  gconstpointer  data)
@@ -220,9 +221,12 @@ test_rows_named (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
+      GtkWidget *row = find_row (fixture, rows[i].title);
       GtkWidget *control = row_control (fixture, rows[i].title, g_type_from_name (rows[i].control));
 
-      g_assert_true (has_accessible_label (control, rows[i].title));
+      g_assert_true (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) == control);
+      g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (control),
+                                                       GTK_ACCESSIBLE_RELATION_LABELLED_BY));
     }
   for (guint i = 0; i < G_N_ELEMENTS (plain_rows); i++)
     g_assert_true (visible_in_window (find_row (fixture, plain_rows[i])));
