@@ -21,15 +21,21 @@
 
 #include "prehab-catalog.h"
 #include "prehab-plan-help.h"
+#include "prehab-preferences-window.h"
+#include "prehab-reminder-service.h"
 #include "prehab-window.h"
 
 struct _PrehabApplication
 {
   AdwApplication  parent_instance;
 
-  char           *data_dir;
-  PrehabStore    *store;
-  GtkWindow      *plan_help;   /* weak */
+  char                  *data_dir;
+  PrehabStore           *store;
+  GtkWindow             *plan_help;  /* weak */
+  GSettings             *settings;   /* NULL when the schema is not installed */
+  PrehabReminderService *reminders;
+  gboolean               background; /* started at login: no window at first */
+  gboolean               quitting;
 };
 
 G_DEFINE_FINAL_TYPE (PrehabApplication, prehab_application, ADW_TYPE_APPLICATION)
@@ -63,10 +69,20 @@ on_window_realized_cb (GtkWidget *window)
 }
 
 static void
+on_journal_changed_cb (PrehabApplication *self)
+{
+  if (self->reminders != NULL)
+    prehab_reminder_service_reschedule (self->reminders);
+}
+
+static void
 present_window (PrehabApplication *self,
                 const char        *toast)
 {
   PrehabWindow *window = prehab_window_new (self, self->store);
+
+  g_signal_connect_object (window, "journal-changed", G_CALLBACK (on_journal_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   if (g_getenv ("PREHAB_BENCH_FIRST_FRAME") != NULL)
     g_signal_connect (window, "realize", G_CALLBACK (on_window_realized_cb), NULL);
@@ -292,13 +308,126 @@ prehab_application_quit_action (GSimpleAction *action,
                                 GVariant      *parameter,
                                 gpointer       user_data)
 {
+  PREHAB_APPLICATION (user_data)->quitting = TRUE;
   g_application_quit (G_APPLICATION (user_data));
+}
+
+/* The main window, or NULL when only other windows (or none) are open. */
+static PrehabWindow *
+find_main_window (PrehabApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (PREHAB_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+/* A notification's action may come while Prehab runs without a window. */
+static PrehabWindow *
+ensure_main_window (PrehabApplication *self)
+{
+  PrehabWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = find_main_window (self);
+  if (window != NULL)
+    gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+static void
+on_enrollment_changed_cb (PrehabApplication *self)
+{
+  PrehabWindow *window = find_main_window (self);
+
+  if (window != NULL)
+    prehab_window_reload (window);
+  else if (self->reminders != NULL)
+    prehab_reminder_service_reschedule (self->reminders);
+}
+
+static void
+prehab_application_preferences_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  PrehabApplication *self = user_data;
+  PrehabPreferencesWindow *preferences;
+
+  if (self->store == NULL || self->settings == NULL)
+    return;
+
+  preferences = prehab_preferences_window_new (GTK_WINDOW (find_main_window (self)),
+                                               self->store, self->settings);
+  g_signal_connect_object (preferences, "enrollment-changed",
+                           G_CALLBACK (on_enrollment_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+prehab_application_show_today_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  PrehabWindow *window = ensure_main_window (user_data);
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "today");
+}
+
+/* The reminder's buttons: the window's own actions, from the app so they
+ * work from a notification. */
+static void
+prehab_application_start_session_action (GSimpleAction *action,
+                                         GVariant      *parameter,
+                                         gpointer       user_data)
+{
+  PrehabWindow *window = ensure_main_window (user_data);
+
+  g_application_withdraw_notification (G_APPLICATION (user_data), "reminder");
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.start-session", NULL);
+}
+
+static void
+prehab_application_log_pain_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  PrehabWindow *window = ensure_main_window (user_data);
+
+  g_application_withdraw_notification (G_APPLICATION (user_data), "reminder");
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.log-pain", NULL);
+}
+
+static void
+prehab_application_snooze_reminder_action (GSimpleAction *action,
+                                           GVariant      *parameter,
+                                           gpointer       user_data)
+{
+  PrehabApplication *self = user_data;
+  const char *kind = g_variant_get_string (parameter, NULL);
+
+  if (self->reminders == NULL)
+    return;
+
+  prehab_reminder_service_snooze (self->reminders,
+                                  g_str_equal (kind, "session") ? PREHAB_REMINDER_SESSION
+                                                                : PREHAB_REMINDER_MOVEMENT_BREAK);
 }
 
 static const GActionEntry app_actions[] = {
   { "quit", prehab_application_quit_action },
   { "about", prehab_application_about_action },
   { "plan-help", prehab_application_plan_help_action },
+  { "preferences", prehab_application_preferences_action },
+  { "show-today", prehab_application_show_today_action },
+  { "start-session", prehab_application_start_session_action },
+  { "log-pain", prehab_application_log_pain_action },
+  { "snooze-reminder", prehab_application_snooze_reminder_action, "s" },
 };
 
 static int
@@ -314,6 +443,7 @@ prehab_application_handle_local_options (GApplication *app,
       /* Another folder is another journal: do not hand it to a running window. */
       g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
     }
+  self->background = g_variant_dict_contains (options, "background");
 
   return G_APPLICATION_CLASS (prehab_application_parent_class)->handle_local_options (app, options);
 }
@@ -344,7 +474,54 @@ prehab_application_activate (GApplication *app)
         }
     }
 
+  if (self->reminders == NULL && self->settings != NULL)
+    self->reminders = prehab_reminder_service_new (app, self->store, self->settings);
+
+  /* Started at login for the reminders: the window waits until asked for. */
+  if (self->background)
+    {
+      self->background = FALSE;
+      return;
+    }
+
   present_window (self, NULL);
+}
+
+/* The last window closed: with reminders on, the app stays (the service
+ * holds it) and says so the first time. */
+static void
+on_window_removed_cb (PrehabApplication *self)
+{
+  if (!self->quitting && find_main_window (self) == NULL && self->reminders != NULL)
+    prehab_reminder_service_window_closed (self->reminders);
+}
+
+static void
+apply_color_scheme (PrehabApplication *self)
+{
+  static const AdwColorScheme schemes[] = {
+    ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK,
+  };
+  int scheme = g_settings_get_enum (self->settings, "color-scheme");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      schemes[CLAMP (scheme, 0, (int) G_N_ELEMENTS (schemes) - 1)]);
+}
+
+/* The schema is missing when Prehab runs uninstalled without
+ * GSETTINGS_SCHEMA_DIR; the preferences and reminders are then off. */
+static GSettings *
+dup_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+
+  return g_settings_new_full (schema, NULL, NULL);
 }
 
 static void
@@ -356,6 +533,8 @@ prehab_application_startup (GApplication *app)
   static const char *log_accels[] = { "<primary>l", NULL };
   static const char *print_accels[] = { "<primary>p", NULL };
   static const char *plan_help_accels[] = { "F1", NULL };
+  static const char *preferences_accels[] = { "<primary>comma", NULL };
+  PrehabApplication *self = PREHAB_APPLICATION (app);
   static const struct { const char *name; const char *accel; } views[] = {
     { "today", "<alt>1" },
     { "plan", "<alt>2" },
@@ -379,6 +558,34 @@ prehab_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
                                          help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.plan-help", plan_help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         preferences_accels);
+
+  self->settings = dup_settings ();
+  if (self->settings != NULL)
+    {
+      apply_color_scheme (self);
+      g_signal_connect_object (self->settings, "changed::color-scheme",
+                               G_CALLBACK (apply_color_scheme), self, G_CONNECT_SWAPPED);
+    }
+  else
+    {
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app),
+                                                                                "preferences")),
+                                   FALSE);
+    }
+  g_signal_connect (app, "window-removed", G_CALLBACK (on_window_removed_cb), NULL);
+}
+
+static void
+prehab_application_shutdown (GApplication *app)
+{
+  PrehabApplication *self = PREHAB_APPLICATION (app);
+
+  self->quitting = TRUE;
+  g_clear_object (&self->reminders);
+
+  G_APPLICATION_CLASS (prehab_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -388,6 +595,8 @@ prehab_application_finalize (GObject *object)
 
   if (self->plan_help != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->plan_help), (gpointer *) &self->plan_help);
+  g_clear_object (&self->reminders);
+  g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_free (self->data_dir);
 
@@ -403,6 +612,7 @@ prehab_application_class_init (PrehabApplicationClass *klass)
   object_class->finalize = prehab_application_finalize;
   app_class->activate = prehab_application_activate;
   app_class->startup = prehab_application_startup;
+  app_class->shutdown = prehab_application_shutdown;
   app_class->handle_local_options = prehab_application_handle_local_options;
 }
 
@@ -412,6 +622,8 @@ prehab_application_init (PrehabApplication *self)
   static const GOptionEntry entries[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Keep the journal in DIR instead of the default folder"), N_("DIR") },
+    { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Start without a window, to send reminders (as at login)"), NULL },
     { NULL }
   };
 

@@ -57,6 +57,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SIGNAL_JOURNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 prehab_window_search_action (GtkWidget  *widget,
                              const char *action_name,
@@ -147,6 +154,8 @@ on_data_changed_cb (PrehabWindow *self)
   prehab_journal_page_reload (self->journal_page);
   if (!prehab_exercises_page_reload (self->exercises_page, &error))
     prehab_window_show_toast (self, error->message);
+
+  g_signal_emit (self, signals[SIGNAL_JOURNAL_CHANGED], 0);
 }
 
 static void
@@ -426,6 +435,16 @@ prehab_window_class_init (PrehabWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * PrehabWindow::journal-changed:
+   *
+   * The views caught up with a change to the journal or the program (the
+   * reminders listen, to know whether today's session is done).
+   */
+  signals[SIGNAL_JOURNAL_CHANGED] =
+    g_signal_new ("journal-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   g_type_ensure (PREHAB_TYPE_EXERCISES_PAGE);
   g_type_ensure (PREHAB_TYPE_TODAY_PAGE);
   g_type_ensure (PREHAB_TYPE_PLAN_PAGE);
@@ -514,4 +533,19 @@ prehab_window_present_first_run (PrehabWindow *self)
   current = prehab_enrollment_load_active (self->store, &error);
   if (current == NULL && error == NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.onboarding", NULL);
+}
+
+/**
+ * prehab_window_reload:
+ * @self: the window
+ *
+ * Brings every view up to date after something outside the window (the
+ * preferences, a notification's action) wrote to the journal.
+ */
+void
+prehab_window_reload (PrehabWindow *self)
+{
+  g_return_if_fail (PREHAB_IS_WINDOW (self));
+
+  on_data_changed_cb (self);
 }

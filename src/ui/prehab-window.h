@@ -23,5 +23,6 @@ void          prehab_window_show_toast (PrehabWindow *self,
                                         const char   *message);
 
 void          prehab_window_present_first_run (PrehabWindow *self);
+void          prehab_window_reload            (PrehabWindow *self);
 
 G_END_DECLS
