@@ -35,6 +35,7 @@ typedef struct
   PrehabPlanner    *planner;
   guint32           start_day;
   guint32           today;
+  gboolean          program_weeks_only; /* no history past the program's weeks */
 } Context;
 
 static void
@@ -167,6 +168,22 @@ load_readings (PrehabStore    *store,
   return TRUE;
 }
 
+static PrehabSessionStatus
+status_from_id (const char *id)
+{
+  if (g_strcmp0 (id, "done") == 0)
+    return PREHAB_SESSION_DONE;
+  if (g_strcmp0 (id, "partial") == 0)
+    return PREHAB_SESSION_PARTIAL;
+  if (g_strcmp0 (id, "skipped") == 0)
+    return PREHAB_SESSION_SKIPPED;
+  return PREHAB_SESSION_NONE;
+}
+
+/* The sessions from @from to @to (dates, inclusive) with only what the
+ * planner reads: one row per completed exercise (or one for a session
+ * without any), in the order of prehab_journal_list_sessions(), so that a
+ * second record of a day replaces the first as it would there. */
 static gboolean
 load_sessions (PrehabStore    *store,
                Context        *context,
@@ -174,33 +191,66 @@ load_sessions (PrehabStore    *store,
                const char     *to,
                GError        **error)
 {
-  g_autoptr (GPtrArray) sessions = NULL;
+  g_autoptr (PrehabStatement) stmt = NULL;
+  g_autoptr (GPtrArray) completed = g_ptr_array_new_with_free_func (g_free);
+  gint64 current = 0;
+  guint32 day = 0;
+  gboolean training = FALSE;
+  PrehabSessionStatus status = PREHAB_SESSION_NONE;
+  int pain_during = -1, pain_after = -1;
+  int rc;
 
-  sessions = prehab_journal_list_sessions (store, context->enrollment->id, from, to, error);
-  if (sessions == NULL)
+  stmt = prehab_store_prepare (store,
+                               "SELECT s.id, s.date, s.kind, s.status, s.pain_during, s.pain_after, "
+                               "       se.exercise_id "
+                               "FROM session s LEFT JOIN session_exercise se "
+                               "  ON se.session_id = s.id AND se.completed = 1 "
+                               "WHERE s.enrollment_id = ?1 AND s.date >= ?2 AND s.date <= ?3 "
+                               "ORDER BY s.date, s.id, se.position",
+                               error);
+  if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_int64 (stmt, 1, context->enrollment->id);
+  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
 
-  for (guint i = 0; i < sessions->len; i++)
+  do
     {
-      const PrehabSession *session = sessions->pdata[i];
-      g_autoptr (GPtrArray) completed = g_ptr_array_new ();
+      gint64 id;
 
-      for (guint j = 0; j < session->exercises->len; j++)
+      rc = prehab_store_step_row (store, stmt, error);
+      id = rc > 0 ? sqlite3_column_int64 (stmt, 0) : 0;
+
+      /* A new session (or the end): hand the one gathered so far over. */
+      if (id != current && current != 0)
         {
-          const PrehabSessionExercise *exercise = &g_array_index (session->exercises,
-                                                                  PrehabSessionExercise, j);
-          if (exercise->completed)
-            g_ptr_array_add (completed, exercise->exercise_id);
+          g_ptr_array_add (completed, NULL);
+          if (day != 0)
+            prehab_planner_add_session (context->planner, day, training, status,
+                                        pain_during, pain_after,
+                                        (const char * const *) completed->pdata);
+          g_ptr_array_set_size (completed, 0);
         }
-      g_ptr_array_add (completed, NULL);
 
-      prehab_planner_add_session (context->planner, prehab_date_to_day (session->date),
-                                  session->training, session->status,
-                                  session->pain_during, session->pain_after,
-                                  (const char * const *) completed->pdata);
+      if (rc <= 0)
+        break;
+
+      if (id != current)
+        {
+          current = id;
+          day = prehab_date_to_day ((const char *) sqlite3_column_text (stmt, 1));
+          training = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "training") == 0;
+          status = status_from_id ((const char *) sqlite3_column_text (stmt, 3));
+          pain_during = prehab_statement_get_int_or_unset (stmt, 4);
+          pain_after = prehab_statement_get_int_or_unset (stmt, 5);
+        }
+
+      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+        g_ptr_array_add (completed, g_strdup ((const char *) sqlite3_column_text (stmt, 6)));
     }
+  while (TRUE);
 
-  return TRUE;
+  return rc == 0;
 }
 
 static gboolean
@@ -231,6 +281,9 @@ load_context_in_snapshot (PrehabStore  *store,
 
   context->planner = prehab_planner_new (context->program, context->exercises,
                                          context->enrollment);
+
+  if (context->program_weeks_only)
+    history_end = MIN (history_end, context->start_day + context->program->n_weeks * 7 - 1);
 
   if (history_end < context->start_day)
     return TRUE;
@@ -467,6 +520,9 @@ prehab_schedule_load_calendar (PrehabStore  *store,
   g_return_val_if_fail (PREHAB_IS_STORE (store), NULL);
   g_return_val_if_fail (today_day != 0, NULL);
 
+  /* The calendar shows the program's weeks: what came after cannot change
+   * a decision in them. */
+  context.program_weeks_only = TRUE;
   if (!load_context (store, &context, today_day, error))
     return NULL;
 
