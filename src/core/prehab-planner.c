@@ -17,7 +17,9 @@
 #include "prehab-planner.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 #include <math.h>
+#include <string.h>
 
 #include "prehab-vocabulary.h"
 
@@ -52,6 +54,22 @@
 #define REVIEW_FIRST_DAY     (PREHAB_REVIEW_FIRST_WEEK * 7)  /* the end of week 4 */
 #define REVIEW_LAST_DAY      (PREHAB_REVIEW_LAST_WEEK * 7)   /* the end of week 6 */
 #define MAINTAIN_STRENGTH_PER_WEEK PREHAB_MAINTAIN_STRENGTH_PER_WEEK
+
+/* Saved states (checkpoints): one at the end of every fourth program week,
+ * never within CHECKPOINT_MARGIN days of the day decided, where entries
+ * are often logged late and each would drop the state. */
+#define CHECKPOINT_INTERVAL  28
+#define CHECKPOINT_MARGIN    8
+/* How far back the rules read from the day they decide: the worsening stop
+ * compares the two 7-day windows ending 7 days back, so 20 days; adherence
+ * reads 14, the trend 13, settled mornings and red days 7. Kept with a
+ * margin. The baseline (the first 7 days), the last session before (gaps,
+ * swaps) and the qualities not yet handled after a stop are loaded apart:
+ * see prehab_planner_get_history_start(). */
+#define HISTORY_LOOKBACK     28
+/* Bump whenever a rule, the state or the meaning of its bits changes: a
+ * state saved by another version is never resumed. */
+#define STATE_VERSION        1
 
 #define EXERCISE_QUALITIES (PREHAB_QUALITY_SHARP | PREHAB_QUALITY_BURNING | PREHAB_QUALITY_TINGLING)
 
@@ -97,6 +115,27 @@ typedef struct
   const SessionRecord *session;           /* done or partial, NULL otherwise */
 } DayInfo;
 
+/* The state carried from one day to the next. */
+typedef struct
+{
+  PrehabPhase  phase;
+  guint        rung;
+  int          phase_start;       /* day index */
+  int          last_step;         /* day index of the last change of step or phase */
+  int          green_run;         /* green, settled sessions since the last step */
+  int          slow_amber_days;   /* amber sessions that settled slowly, since the last step */
+  int          mobility_days;
+  int          last_regress;      /* day index, -1 none */
+  int          last_trend_regress;
+  int          worsening_stop;    /* day index, -1 none */
+  int          qualities_seen;    /* day index up to which qualities were handled */
+  guint        flags;             /* warning signs since the start … */
+  guint        flags_since_clear; /* … and since the clearance */
+  gboolean     numbness;
+  gboolean     numbness_since_clear;
+  GHashTable  *swaps;             /* exercise id → GINT_TO_POINTER (last day index + 1) */
+} Replay;
+
 struct _PrehabPlanner
 {
   GObject              parent_instance;
@@ -119,30 +158,15 @@ struct _PrehabPlanner
 
   /* Ladders: indexes of the program weeks of each phase. */
   GArray              *ladder[PREHAB_PHASE_MAINTAIN + 1];
+
+  char                *stamp;           /* what a saved state depends on */
+  gboolean             resumed;
+  guint32              resume_day;      /* the last day @resume has seen */
+  Replay               resume;
+  GPtrArray           *captured;        /* of PrehabPlannerCheckpoint */
 };
 
 G_DEFINE_FINAL_TYPE (PrehabPlanner, prehab_planner, G_TYPE_OBJECT)
-
-/* The state carried from one day to the next. */
-typedef struct
-{
-  PrehabPhase  phase;
-  guint        rung;
-  int          phase_start;       /* day index */
-  int          last_step;         /* day index of the last change of step or phase */
-  int          green_run;         /* green, settled sessions since the last step */
-  int          slow_amber_days;   /* amber sessions that settled slowly, since the last step */
-  int          mobility_days;
-  int          last_regress;      /* day index, -1 none */
-  int          last_trend_regress;
-  int          worsening_stop;    /* day index, -1 none */
-  int          qualities_seen;    /* day index up to which qualities were handled */
-  guint        flags;             /* warning signs since the start … */
-  guint        flags_since_clear; /* … and since the clearance */
-  gboolean     numbness;
-  gboolean     numbness_since_clear;
-  GHashTable  *swaps;             /* exercise id → GINT_TO_POINTER (last day index + 1) */
-} Replay;
 
 /* The working of one day's decision. */
 typedef struct
@@ -1368,8 +1392,195 @@ replay_clear (Replay *replay)
   g_clear_pointer (&replay->swaps, g_hash_table_unref);
 }
 
-/* Runs the planner from the start date to @last_day. Fills @plan for the
- * last day when given, and @calendar with every day when given. */
+static void
+replay_copy (Replay       *to,
+             const Replay *from)
+{
+  GHashTableIter iter;
+  gpointer id, until;
+
+  *to = *from;
+  to->swaps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_iter_init (&iter, from->swaps);
+  while (g_hash_table_iter_next (&iter, &id, &until))
+    g_hash_table_insert (to->swaps, g_strdup (id), until);
+}
+
+/* Saved states --------------------------------------------------------------
+ *
+ * A state is a JSON object of the Replay fields; day indexes are relative
+ * to the start date, which the stamp covers. */
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char *
+state_to_string (const Replay *replay)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GPtrArray) ids = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer id;
+  const struct
+  {
+    const char *name;
+    gint64      value;
+  } fields[] = {
+    { "phase", replay->phase },
+    { "rung", replay->rung },
+    { "phase_start", replay->phase_start },
+    { "last_step", replay->last_step },
+    { "green_run", replay->green_run },
+    { "slow_amber_days", replay->slow_amber_days },
+    { "mobility_days", replay->mobility_days },
+    { "last_regress", replay->last_regress },
+    { "last_trend_regress", replay->last_trend_regress },
+    { "worsening_stop", replay->worsening_stop },
+    { "qualities_seen", replay->qualities_seen },
+    { "flags", replay->flags },
+    { "flags_since_clear", replay->flags_since_clear },
+    { "numbness", replay->numbness },
+    { "numbness_since_clear", replay->numbness_since_clear },
+  };
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      json_builder_set_member_name (builder, fields[i].name);
+      json_builder_add_int_value (builder, fields[i].value);
+    }
+
+  g_hash_table_iter_init (&iter, replay->swaps);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    g_ptr_array_add (ids, id);
+  g_ptr_array_sort (ids, compare_ids);
+  json_builder_set_member_name (builder, "swaps");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      json_builder_set_member_name (builder, ids->pdata[i]);
+      json_builder_add_int_value (builder,
+                                  GPOINTER_TO_INT (g_hash_table_lookup (replay->swaps, ids->pdata[i])));
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+static gboolean
+read_int (JsonObject *object,
+          const char *name,
+          gint64      min,
+          gint64      max,
+          gint64     *value)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+
+  *value = json_node_get_int (node);
+  return *value >= min && *value <= max;
+}
+
+/* Reads a state saved at day index @index; FALSE when it is not one this
+ * planner could have written. */
+static gboolean
+state_from_string (PrehabPlanner *self,
+                   const char    *text,
+                   int            index,
+                   Replay        *replay)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonObject *object, *swaps;
+  JsonNode *root;
+  g_autoptr (GList) members = NULL;
+  gint64 phase, rung, phase_start, last_step, green_run, slow_amber_days, mobility_days;
+  gint64 last_regress, last_trend_regress, worsening_stop, qualities_seen;
+  gint64 flags, flags_since_clear, numbness, numbness_since_clear;
+
+  if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL))
+    return FALSE;
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return FALSE;
+  object = json_node_get_object (root);
+
+  if (!read_int (object, "phase", PREHAB_PHASE_DESENSITIZE, PREHAB_PHASE_MAINTAIN, &phase) ||
+      !read_int (object, "rung", 0, ladder_top (self, phase), &rung) ||
+      !read_int (object, "phase_start", 0, index, &phase_start) ||
+      !read_int (object, "last_step", 0, index, &last_step) ||
+      !read_int (object, "green_run", 0, index, &green_run) ||
+      !read_int (object, "slow_amber_days", 0, index, &slow_amber_days) ||
+      !read_int (object, "mobility_days", 0, index, &mobility_days) ||
+      !read_int (object, "last_regress", -1, index, &last_regress) ||
+      !read_int (object, "last_trend_regress", -1000, index, &last_trend_regress) ||
+      !read_int (object, "worsening_stop", -1, index, &worsening_stop) ||
+      !read_int (object, "qualities_seen", -1, index, &qualities_seen) ||
+      !read_int (object, "flags", 0, G_MAXUINT32, &flags) ||
+      !read_int (object, "flags_since_clear", 0, G_MAXUINT32, &flags_since_clear) ||
+      !read_int (object, "numbness", 0, 1, &numbness) ||
+      !read_int (object, "numbness_since_clear", 0, 1, &numbness_since_clear))
+    return FALSE;
+
+  if (!json_object_has_member (object, "swaps") ||
+      !JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "swaps")))
+    return FALSE;
+  swaps = json_object_get_object_member (object, "swaps");
+
+  replay_init (replay);
+  replay->phase = phase;
+  replay->rung = rung;
+  replay->phase_start = phase_start;
+  replay->last_step = last_step;
+  replay->green_run = green_run;
+  replay->slow_amber_days = slow_amber_days;
+  replay->mobility_days = mobility_days;
+  replay->last_regress = last_regress;
+  replay->last_trend_regress = last_trend_regress;
+  replay->worsening_stop = worsening_stop;
+  replay->qualities_seen = qualities_seen;
+  replay->flags = flags;
+  replay->flags_since_clear = flags_since_clear;
+  replay->numbness = numbness;
+  replay->numbness_since_clear = numbness_since_clear;
+
+  members = json_object_get_members (swaps);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      gint64 until;
+
+      if (!read_int (swaps, l->data, 1, (gint64) index + SWAP_DAYS + 1, &until))
+        {
+          replay_clear (replay);
+          return FALSE;
+        }
+      g_hash_table_insert (replay->swaps, g_strdup (l->data), GINT_TO_POINTER ((int) until));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_checkpoint_index (int index)
+{
+  return (index + 1) % CHECKPOINT_INTERVAL == 0;
+}
+
+/* Runs the planner to @last_day: from the start date, or from the day after
+ * a resumed state. Fills @plan for the last day when given, and @calendar
+ * with every day when given. Keeps the states of the checkpoint days it
+ * passes that are far enough from @last_day. */
 static void
 run (PrehabPlanner *self,
      guint32        last_day,
@@ -1377,14 +1588,23 @@ run (PrehabPlanner *self,
      GArray        *calendar)
 {
   guint n_days = last_day - self->start_day + 1;
+  guint first = 0;
   g_autofree DayInfo *days = NULL;
   Replay replay;
 
   g_array_sort (self->readings, compare_readings);
   days = gather_days (self, n_days);
-  replay_init (&replay);
 
-  for (guint index = 0; index < n_days; index++)
+  g_ptr_array_set_size (self->captured, 0);
+  if (self->resumed)
+    {
+      replay_copy (&replay, &self->resume);
+      first = self->resume_day - self->start_day + 1;
+    }
+  else
+    replay_init (&replay);
+
+  for (guint index = first; index < n_days; index++)
     {
       gboolean last = index == n_days - 1;
       Verdict verdict = { 0 };
@@ -1405,6 +1625,15 @@ run (PrehabPlanner *self,
             self->start_day + index, replay.phase, verdict.decision, verdict.alert, verdict.training
           };
           g_array_append_val (calendar, entry);
+        }
+
+      if (is_checkpoint_index (index) && index + CHECKPOINT_MARGIN <= n_days - 1)
+        {
+          PrehabPlannerCheckpoint *checkpoint = g_new0 (PrehabPlannerCheckpoint, 1);
+
+          checkpoint->day = self->start_day + index;
+          checkpoint->state = state_to_string (&replay);
+          g_ptr_array_add (self->captured, checkpoint);
         }
 
       if (last && plan != NULL)
@@ -1457,6 +1686,10 @@ prehab_planner_finalize (GObject *object)
   g_clear_pointer (&self->session_days, g_hash_table_unref);
   for (guint i = 0; i < G_N_ELEMENTS (self->ladder); i++)
     g_clear_pointer (&self->ladder[i], g_array_unref);
+  g_clear_pointer (&self->stamp, g_free);
+  if (self->resumed)
+    replay_clear (&self->resume);
+  g_clear_pointer (&self->captured, g_ptr_array_unref);
 
   G_OBJECT_CLASS (prehab_planner_parent_class)->finalize (object);
 }
@@ -1480,9 +1713,112 @@ prehab_planner_init (PrehabPlanner *self)
   self->session_days = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (self->ladder); i++)
     self->ladder[i] = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->captured = g_ptr_array_new_with_free_func ((GDestroyNotify) prehab_planner_checkpoint_free);
 }
 
 /* Public API -------------------------------------------------------------- */
+
+/* What a saved state depends on besides the history: the rules (their
+ * version), the vocabulary behind its bits, the enrollment, the ladders of
+ * the program and the exercises' variants and equipment (the swaps). The
+ * doses and texts only shape the day's session, never the carried state.
+ * A state is only resumed by a planner with the same stamp, so a new
+ * Prehab, a changed catalog or a changed enrollment never picks up a state
+ * the history did not lead to. */
+static void
+add_int (GChecksum *checksum,
+         gint64     value)
+{
+  g_checksum_update (checksum, (const guchar *) &value, sizeof value);
+}
+
+static void
+add_text (GChecksum  *checksum,
+          const char *text)
+{
+  /* With its terminating NUL, so that "ab" + "c" differs from "a" + "bc". */
+  g_checksum_update (checksum, (const guchar *) (text != NULL ? text : ""),
+                     text != NULL ? strlen (text) + 1 : 1);
+}
+
+static void
+add_strv (GChecksum          *checksum,
+          const char * const *strv)
+{
+  guint n = strv != NULL ? g_strv_length ((char **) strv) : 0;
+
+  add_int (checksum, n);
+  for (guint i = 0; i < n; i++)
+    add_text (checksum, strv[i]);
+}
+
+static char *
+dup_stamp (PrehabPlanner *self)
+{
+  const PrehabProgram *program = self->program;
+  g_autoptr (GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  GHashTableIter iter;
+  gpointer key;
+  guint n;
+
+  add_int (checksum, STATE_VERSION);
+  for (n = 0; prehab_red_flags[n].id != NULL; n++)
+    {
+      add_text (checksum, prehab_red_flags[n].id);
+      add_int (checksum, prehab_red_flags[n].tier);
+    }
+  add_int (checksum, n);
+
+  add_int (checksum, self->enrollment_id);
+  add_int (checksum, self->start_day);
+  add_int (checksum, self->training_days);
+  add_int (checksum, self->onboarding_flags);
+  add_int (checksum, self->flags_day);
+  add_int (checksum, self->flags_minute);
+  add_int (checksum, self->cleared_day);
+  add_int (checksum, self->cleared_minute);
+  g_hash_table_iter_init (&iter, self->equipment);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (ids, key);
+  g_ptr_array_sort (ids, compare_ids);
+  add_int (checksum, ids->len);
+  for (guint i = 0; i < ids->len; i++)
+    add_text (checksum, ids->pdata[i]);
+
+  /* The ladders. */
+  add_text (checksum, program->id);
+  add_int (checksum, program->n_weeks);
+  for (guint i = 0; i < program->n_weeks; i++)
+    add_int (checksum, program->weeks[i].phase);
+
+  g_ptr_array_set_size (ids, 0);
+  g_hash_table_iter_init (&iter, self->exercises);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (ids, key);
+  g_ptr_array_sort (ids, compare_ids);
+  add_int (checksum, ids->len);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      PrehabExercise *exercise = g_hash_table_lookup (self->exercises, ids->pdata[i]);
+
+      add_text (checksum, ids->pdata[i]);
+      add_strv (checksum, prehab_exercise_get_easier (exercise));
+      add_strv (checksum, prehab_exercise_get_harder (exercise));
+      n = prehab_exercise_get_n_equipment (exercise);
+      add_int (checksum, n);
+      for (guint j = 0; j < n; j++)
+        {
+          const PrehabEquipmentUse *use = prehab_exercise_get_equipment (exercise, j);
+
+          add_text (checksum, use->id);
+          add_int (checksum, use->alt_group);
+          add_int (checksum, use->optional);
+        }
+    }
+
+  return g_strdup_printf ("%d:%s", STATE_VERSION, g_checksum_get_string (checksum));
+}
 
 /**
  * prehab_planner_new:
@@ -1625,7 +1961,8 @@ prehab_planner_get_start_day (PrehabPlanner *self)
 /**
  * prehab_planner_decide:
  * @self: a planner
- * @day: the Julian day to decide, not before the start
+ * @day: the Julian day to decide, not before the start (and after the
+ *   day of the state when the planner was resumed)
  *
  * Returns: (transfer full): the day's phase, decision, reasons and session
  */
@@ -1637,6 +1974,7 @@ prehab_planner_decide (PrehabPlanner *self,
 
   g_return_val_if_fail (PREHAB_IS_PLANNER (self), NULL);
   g_return_val_if_fail (day >= self->start_day, NULL);
+  g_return_val_if_fail (!self->resumed || day > self->resume_day, NULL);
 
   plan = g_new0 (PrehabPlan, 1);
   run (self, day, plan, NULL);
@@ -1647,6 +1985,8 @@ prehab_planner_decide (PrehabPlanner *self,
  * prehab_planner_replay:
  * @self: a planner
  * @last_day: the Julian day to stop at, not before the start
+ *
+ * Replays from the start date, so not on a planner that was resumed.
  *
  * Returns: (transfer full) (element-type PrehabPlanDay): what the planner
  *   decided on each day from the start to @last_day
@@ -1659,6 +1999,8 @@ prehab_planner_replay (PrehabPlanner *self,
 
   g_return_val_if_fail (PREHAB_IS_PLANNER (self), NULL);
   g_return_val_if_fail (last_day >= self->start_day, NULL);
+  /* Every day from the start needs the whole history. */
+  g_return_val_if_fail (!self->resumed, NULL);
 
   calendar = g_array_sized_new (FALSE, TRUE, sizeof (PrehabPlanDay), last_day - self->start_day + 1);
   run (self, last_day, NULL, calendar);
@@ -1782,4 +2124,160 @@ prehab_planner_preview (PrehabPlanner *self,
   g_ptr_array_unref (verdict.omitted);
   replay_clear (&replay);
   return plan;
+}
+
+/* Saved states ------------------------------------------------------------- */
+
+void
+prehab_planner_checkpoint_free (PrehabPlannerCheckpoint *checkpoint)
+{
+  if (checkpoint == NULL)
+    return;
+
+  g_free (checkpoint->state);
+  g_free (checkpoint);
+}
+
+/**
+ * prehab_planner_get_stamp:
+ * @self: a planner
+ *
+ * Returns: what a saved state of this planner depends on besides the
+ *   history (the version of the rules, the enrollment, the program and the
+ *   exercises), as text to keep beside the state
+ */
+const char *
+prehab_planner_get_stamp (PrehabPlanner *self)
+{
+  g_return_val_if_fail (PREHAB_IS_PLANNER (self), NULL);
+
+  if (self->stamp == NULL)
+    self->stamp = dup_stamp (self);
+
+  return self->stamp;
+}
+
+/**
+ * prehab_planner_resume:
+ * @self: a planner with no history yet
+ * @day: the last day @state has seen
+ * @stamp: the stamp of the planner that saved @state
+ * @state: a state from prehab_planner_take_checkpoints(), saved on the
+ *   same history up to @day
+ *
+ * Makes the next decision start from @state on the day after @day instead
+ * of from the start date. The planner then needs only the history from
+ * prehab_planner_get_history_start(), the first 7 days' ratings and the
+ * last session before; prehab_planner_replay() cannot be used.
+ *
+ * Returns: %TRUE when @state was read; %FALSE (and nothing changed) when
+ *   @stamp is not this planner's or @state is not one it could have written
+ */
+gboolean
+prehab_planner_resume (PrehabPlanner *self,
+                       guint32        day,
+                       const char    *stamp,
+                       const char    *state)
+{
+  Replay replay;
+
+  g_return_val_if_fail (PREHAB_IS_PLANNER (self), FALSE);
+  g_return_val_if_fail (!self->resumed, FALSE);
+
+  if (g_strcmp0 (stamp, prehab_planner_get_stamp (self)) != 0 ||
+      day < self->start_day || day - self->start_day >= G_MAXINT / 2 ||
+      !is_checkpoint_index (day - self->start_day) ||
+      !state_from_string (self, state, day - self->start_day, &replay))
+    return FALSE;
+
+  self->resume = replay;
+  self->resume_day = day;
+  self->resumed = TRUE;
+  return TRUE;
+}
+
+/**
+ * prehab_planner_get_resume_day:
+ * @self: a planner
+ *
+ * Returns: the day of the state the planner was resumed from, 0 when it
+ *   replays from the start date
+ */
+guint32
+prehab_planner_get_resume_day (PrehabPlanner *self)
+{
+  g_return_val_if_fail (PREHAB_IS_PLANNER (self), 0);
+
+  return self->resumed ? self->resume_day : 0;
+}
+
+/**
+ * prehab_planner_get_history_start:
+ * @self: a planner
+ *
+ * The first day from which the planner needs every rating and session: the
+ * start date, or after prehab_planner_resume() the earlier of
+ * %HISTORY_LOOKBACK days before the first day it replays (the furthest
+ * back a rule reads) and the first day whose pain qualities it has not
+ * handled yet (a stop defers them). A resumed planner also needs the
+ * ratings of the program's first 7 days (the baseline) and the last day
+ * before this one with a session done or partly done (gaps and swaps look
+ * back to it), whatever their age.
+ *
+ * Returns: a Julian day
+ */
+guint32
+prehab_planner_get_history_start (PrehabPlanner *self)
+{
+  int first;
+
+  g_return_val_if_fail (PREHAB_IS_PLANNER (self), 0);
+
+  if (!self->resumed)
+    return self->start_day;
+
+  first = (int) (self->resume_day - self->start_day) + 1;
+  first = MIN (first - HISTORY_LOOKBACK, self->resume.qualities_seen + 1);
+  return self->start_day + MAX (first, 0);
+}
+
+/**
+ * prehab_planner_is_checkpoint_day:
+ * @self: a planner
+ * @day: a Julian day
+ *
+ * Returns: whether the planner saves its state at the end of @day (the
+ *   last day of every fourth program week)
+ */
+gboolean
+prehab_planner_is_checkpoint_day (PrehabPlanner *self,
+                                  guint32        day)
+{
+  g_return_val_if_fail (PREHAB_IS_PLANNER (self), FALSE);
+
+  return day >= self->start_day && is_checkpoint_index (day - self->start_day);
+}
+
+/**
+ * prehab_planner_take_checkpoints:
+ * @self: a planner
+ *
+ * The states the last decision or replay passed on checkpoint days after
+ * the resumed one, up to 8 days before the day it decided: recent days are
+ * left out because entries are often logged a day or two late, and each
+ * would drop a newer state.
+ *
+ * Returns: (transfer full) (element-type PrehabPlannerCheckpoint): the
+ *   states, oldest first
+ */
+GPtrArray *
+prehab_planner_take_checkpoints (PrehabPlanner *self)
+{
+  GPtrArray *captured;
+
+  g_return_val_if_fail (PREHAB_IS_PLANNER (self), NULL);
+
+  captured = g_steal_pointer (&self->captured);
+  self->captured = g_ptr_array_new_with_free_func ((GDestroyNotify) prehab_planner_checkpoint_free);
+  return captured;
 }

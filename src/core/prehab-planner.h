@@ -165,4 +165,29 @@ PrehabPlanDay  prehab_planner_preview_day (PrehabPlanner          *self,
                                            guint32                 day);
 guint32        prehab_planner_get_start_day (PrehabPlanner        *self);
 
+/* Saved replay states. The replay is deterministic given the history up to
+ * a day, so the state it carries at the end of a day can be kept and a
+ * later decision can resume from it instead of replaying from the start.
+ * prehab-schedule.c keeps them in the planner_checkpoint table. */
+typedef struct
+{
+  guint32  day;    /* the last day the state has seen */
+  char    *state;  /* text to hand back to prehab_planner_resume() */
+} PrehabPlannerCheckpoint;
+
+void           prehab_planner_checkpoint_free    (PrehabPlannerCheckpoint *checkpoint);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrehabPlannerCheckpoint, prehab_planner_checkpoint_free)
+
+const char    *prehab_planner_get_stamp          (PrehabPlanner        *self);
+gboolean       prehab_planner_resume             (PrehabPlanner        *self,
+                                                  guint32               day,
+                                                  const char           *stamp,
+                                                  const char           *state);
+guint32        prehab_planner_get_resume_day     (PrehabPlanner        *self);
+guint32        prehab_planner_get_history_start  (PrehabPlanner        *self);
+gboolean       prehab_planner_is_checkpoint_day  (PrehabPlanner        *self,
+                                                  guint32               day);
+GPtrArray     *prehab_planner_take_checkpoints   (PrehabPlanner        *self);
+
 G_END_DECLS

@@ -26,23 +26,56 @@
 
 G_DEFINE_QUARK (prehab-schedule-error-quark, prehab_schedule_error)
 
+/* The program and the exercises, kept on the store between questions.
+ * Only the catalog sync writes them, and it sets content_checksum in the
+ * same transaction: they are read again when that checksum, the program or
+ * the language changes. Without a checksum (a journal the catalog was never
+ * synced into) nothing is kept. */
+typedef struct
+{
+  char          *key;
+  PrehabProgram *program;
+  GListModel    *exercises;
+} Content;
+
+#define CONTENT_DATA "prehab-schedule-content"
+
+static void
+content_clear (gpointer data)
+{
+  Content *content = data;
+
+  g_free (content->key);
+  g_clear_pointer (&content->program, prehab_program_free);
+  g_clear_object (&content->exercises);
+}
+
+static void
+content_unref (gpointer data)
+{
+  g_rc_box_release_full (data, content_clear);
+}
+
 /* Everything the planner needs for one question, loaded from the store. */
 typedef struct
 {
   PrehabEnrollment *enrollment;
-  PrehabProgram    *program;
-  GListModel       *exercises;
+  Content          *content;
+  const PrehabProgram *program;    /* of @content */
+  GListModel       *exercises;     /* of @content */
   PrehabPlanner    *planner;
   guint32           start_day;
   guint32           today;
+  gboolean          program_weeks_only; /* no history past the program's weeks */
+  gboolean          resume;             /* from a saved state when there is one */
+  gint64            data_version;       /* of the snapshot the history came from */
 } Context;
 
 static void
 context_clear (Context *context)
 {
   g_clear_object (&context->planner);
-  g_clear_object (&context->exercises);
-  g_clear_pointer (&context->program, prehab_program_free);
+  g_clear_pointer (&context->content, content_unref);
   g_clear_pointer (&context->enrollment, prehab_enrollment_free);
 }
 
@@ -167,6 +200,22 @@ load_readings (PrehabStore    *store,
   return TRUE;
 }
 
+static PrehabSessionStatus
+status_from_id (const char *id)
+{
+  if (g_strcmp0 (id, "done") == 0)
+    return PREHAB_SESSION_DONE;
+  if (g_strcmp0 (id, "partial") == 0)
+    return PREHAB_SESSION_PARTIAL;
+  if (g_strcmp0 (id, "skipped") == 0)
+    return PREHAB_SESSION_SKIPPED;
+  return PREHAB_SESSION_NONE;
+}
+
+/* The sessions from @from to @to (dates, inclusive) with only what the
+ * planner reads: one row per completed exercise (or one for a session
+ * without any), in the order of prehab_journal_list_sessions(), so that a
+ * second record of a day replaces the first as it would there. */
 static gboolean
 load_sessions (PrehabStore    *store,
                Context        *context,
@@ -174,33 +223,187 @@ load_sessions (PrehabStore    *store,
                const char     *to,
                GError        **error)
 {
-  g_autoptr (GPtrArray) sessions = NULL;
+  g_autoptr (PrehabStatement) stmt = NULL;
+  g_autoptr (GPtrArray) completed = g_ptr_array_new_with_free_func (g_free);
+  gint64 current = 0;
+  guint32 day = 0;
+  gboolean training = FALSE;
+  PrehabSessionStatus status = PREHAB_SESSION_NONE;
+  int pain_during = -1, pain_after = -1;
+  int rc;
 
-  sessions = prehab_journal_list_sessions (store, context->enrollment->id, from, to, error);
-  if (sessions == NULL)
+  stmt = prehab_store_prepare (store,
+                               "SELECT s.id, s.date, s.kind, s.status, s.pain_during, s.pain_after, "
+                               "       se.exercise_id "
+                               "FROM session s LEFT JOIN session_exercise se "
+                               "  ON se.session_id = s.id AND se.completed = 1 "
+                               "WHERE s.enrollment_id = ?1 AND s.date >= ?2 AND s.date <= ?3 "
+                               "ORDER BY s.date, s.id, se.position",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, context->enrollment->id);
+  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
+
+  do
+    {
+      gint64 id;
+
+      rc = prehab_store_step_row (store, stmt, error);
+      id = rc > 0 ? sqlite3_column_int64 (stmt, 0) : 0;
+
+      /* A new session (or the end): hand the one gathered so far over. */
+      if (id != current && current != 0)
+        {
+          g_ptr_array_add (completed, NULL);
+          if (day != 0)
+            prehab_planner_add_session (context->planner, day, training, status,
+                                        pain_during, pain_after,
+                                        (const char * const *) completed->pdata);
+          g_ptr_array_set_size (completed, 0);
+        }
+
+      if (rc <= 0)
+        break;
+
+      if (id != current)
+        {
+          current = id;
+          day = prehab_date_to_day ((const char *) sqlite3_column_text (stmt, 1));
+          training = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "training") == 0;
+          status = status_from_id ((const char *) sqlite3_column_text (stmt, 3));
+          pain_during = prehab_statement_get_int_or_unset (stmt, 4);
+          pain_after = prehab_statement_get_int_or_unset (stmt, 5);
+        }
+
+      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+        g_ptr_array_add (completed, g_strdup ((const char *) sqlite3_column_text (stmt, 6)));
+    }
+  while (TRUE);
+
+  return rc == 0;
+}
+
+/* Resumes the planner from the newest saved state before @history_end
+ * that its stamp accepts. A state that cannot be read is left for the next
+ * save to replace: the planner then replays from the start. */
+static gboolean
+resume_from_checkpoint (PrehabStore  *store,
+                        Context      *context,
+                        const char   *history_end,
+                        GError      **error)
+{
+  g_autoptr (PrehabStatement) stmt = NULL;
+  int rc;
+
+  stmt = prehab_store_prepare (store,
+                               "SELECT day, state FROM planner_checkpoint "
+                               "WHERE enrollment_id = ?1 AND stamp = ?2 AND day < ?3 "
+                               "ORDER BY day DESC LIMIT 1",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, context->enrollment->id);
+  sqlite3_bind_text (stmt, 2, prehab_planner_get_stamp (context->planner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, history_end, -1, SQLITE_TRANSIENT);
+  rc = prehab_store_step_row (store, stmt, error);
+  if (rc < 0)
     return FALSE;
 
-  for (guint i = 0; i < sessions->len; i++)
-    {
-      const PrehabSession *session = sessions->pdata[i];
-      g_autoptr (GPtrArray) completed = g_ptr_array_new ();
-
-      for (guint j = 0; j < session->exercises->len; j++)
-        {
-          const PrehabSessionExercise *exercise = &g_array_index (session->exercises,
-                                                                  PrehabSessionExercise, j);
-          if (exercise->completed)
-            g_ptr_array_add (completed, exercise->exercise_id);
-        }
-      g_ptr_array_add (completed, NULL);
-
-      prehab_planner_add_session (context->planner, prehab_date_to_day (session->date),
-                                  session->training, session->status,
-                                  session->pain_during, session->pain_after,
-                                  (const char * const *) completed->pdata);
-    }
+  if (rc > 0 &&
+      !prehab_planner_resume (context->planner,
+                              prehab_date_to_day ((const char *) sqlite3_column_text (stmt, 0)),
+                              prehab_planner_get_stamp (context->planner),
+                              (const char *) sqlite3_column_text (stmt, 1)))
+    g_debug ("The planner's state of %s could not be read; replaying from the start",
+             (const char *) sqlite3_column_text (stmt, 0));
 
   return TRUE;
+}
+
+/* Loads the sessions of the last day before @before with a session done or
+ * partly done as the planner sees it (the last record of a day is the one
+ * that counts), from the start date on; nothing when there is none. */
+static gboolean
+load_last_session_before (PrehabStore  *store,
+                          Context      *context,
+                          const char   *before,
+                          GError      **error)
+{
+  g_autoptr (PrehabStatement) stmt = NULL;
+  g_autofree char *date = NULL;
+  int rc;
+
+  stmt = prehab_store_prepare (store,
+                               "SELECT s.date FROM session s "
+                               "WHERE s.enrollment_id = ?1 AND s.date >= ?2 AND s.date < ?3 "
+                               "  AND s.status IN ('done', 'partial') "
+                               "  AND NOT EXISTS (SELECT 1 FROM session t "
+                               "                  WHERE t.enrollment_id = s.enrollment_id "
+                               "                    AND t.date = s.date AND t.id > s.id) "
+                               "ORDER BY s.date DESC LIMIT 1",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, context->enrollment->id);
+  sqlite3_bind_text (stmt, 2, context->enrollment->start_date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, before, -1, SQLITE_TRANSIENT);
+  rc = prehab_store_step_row (store, stmt, error);
+  if (rc <= 0)
+    return rc == 0;
+
+  date = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  g_clear_pointer (&stmt, prehab_statement_release);
+
+  return load_sessions (store, context, date, date, error);
+}
+
+static Content *
+load_content (PrehabStore  *store,
+              const char   *program_id,
+              GError      **error)
+{
+  g_autofree char *checksum = NULL;
+  g_autofree char *languages = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr (GError) local_error = NULL;
+  Content *content;
+
+  checksum = prehab_store_dup_meta (store, "content_checksum", &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (checksum != NULL)
+    {
+      languages = g_strjoinv (":", (char **) g_get_language_names ());
+      key = g_strjoin ("\n", checksum, program_id, languages, NULL);
+      content = g_object_get_data (G_OBJECT (store), CONTENT_DATA);
+      if (content != NULL && g_str_equal (content->key, key))
+        return g_rc_box_acquire (content);
+    }
+
+  content = g_rc_box_new0 (Content);
+  content->program = prehab_program_load (store, program_id, error);
+  if (content->program != NULL)
+    content->exercises = prehab_exercise_load_all (store, error);
+  if (content->exercises == NULL)
+    {
+      content_unref (content);
+      return NULL;
+    }
+
+  if (key != NULL)
+    {
+      content->key = g_steal_pointer (&key);
+      g_object_set_data_full (G_OBJECT (store), CONTENT_DATA,
+                              g_rc_box_acquire (content), content_unref);
+    }
+
+  return content;
 }
 
 static gboolean
@@ -210,6 +413,8 @@ load_context_in_snapshot (PrehabStore  *store,
                           GError      **error)
 {
   g_autofree char *to = NULL;
+  g_autofree char *from = NULL;
+  guint32 from_day;
 
   context->enrollment = prehab_enrollment_load_active (store, error);
   if (context->enrollment == NULL)
@@ -219,25 +424,45 @@ load_context_in_snapshot (PrehabStore  *store,
                              _("The program has not been started yet"));
       return FALSE;
     }
+  /* The snapshot started with the read above. */
+  context->data_version = prehab_store_get_data_version (store);
 
   context->start_day = prehab_date_to_day (context->enrollment->start_date);
-  context->program = prehab_program_load (store, context->enrollment->program_id, error);
-  if (context->program == NULL)
+  context->content = load_content (store, context->enrollment->program_id, error);
+  if (context->content == NULL)
     return FALSE;
-
-  context->exercises = prehab_exercise_load_all (store, error);
-  if (context->exercises == NULL)
-    return FALSE;
+  context->program = context->content->program;
+  context->exercises = context->content->exercises;
 
   context->planner = prehab_planner_new (context->program, context->exercises,
                                          context->enrollment);
+
+  if (context->program_weeks_only)
+    history_end = MIN (history_end, context->start_day + context->program->n_weeks * 7 - 1);
 
   if (history_end < context->start_day)
     return TRUE;
 
   to = prehab_day_to_date (history_end);
-  return load_readings (store, context->planner, context->enrollment->start_date, to, error) &&
-         load_sessions (store, context, context->enrollment->start_date, to, error);
+  if (context->resume && !resume_from_checkpoint (store, context, to, error))
+    return FALSE;
+
+  /* From a saved state: the window of history the rules read back, plus
+   * the first week's ratings (the baseline) and the last session before. */
+  from_day = prehab_planner_get_history_start (context->planner);
+  from = prehab_day_to_date (from_day);
+  if (from_day > context->start_day)
+    {
+      g_autofree char *baseline_end = prehab_day_to_date (MIN (context->start_day + 6, from_day - 1));
+
+      if (!load_readings (store, context->planner, context->enrollment->start_date,
+                          baseline_end, error) ||
+          !load_last_session_before (store, context, from, error))
+        return FALSE;
+    }
+
+  return load_readings (store, context->planner, from, to, error) &&
+         load_sessions (store, context, from, to, error);
 }
 
 /* Loads the enrollment, program, exercises and the history up to the end of
@@ -296,6 +521,80 @@ check_date (Context     *context,
   return TRUE;
 }
 
+typedef struct
+{
+  Context   *context;
+  GPtrArray *checkpoints;
+} SaveData;
+
+static gboolean
+save_checkpoints_cb (PrehabStore  *store,
+                     gpointer      user_data,
+                     GError      **error)
+{
+  SaveData *data = user_data;
+  const char *stamp = prehab_planner_get_stamp (data->context->planner);
+  g_autoptr (PrehabStatement) stmt = NULL;
+
+  /* Another connection wrote since the history was read: the states may
+   * not follow from what is there now. The next decision saves them. */
+  if (prehab_store_get_data_version (store) != data->context->data_version)
+    return TRUE;
+
+  stmt = prehab_store_prepare (store,
+                               "DELETE FROM planner_checkpoint "
+                               "WHERE enrollment_id = ?1 AND stamp IS NOT ?2",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->context->enrollment->id);
+  sqlite3_bind_text (stmt, 2, stamp, -1, SQLITE_TRANSIENT);
+  if (!prehab_store_step_done (store, stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, prehab_statement_release);
+
+  for (guint i = 0; i < data->checkpoints->len; i++)
+    {
+      const PrehabPlannerCheckpoint *checkpoint = data->checkpoints->pdata[i];
+      g_autofree char *day = prehab_day_to_date (checkpoint->day);
+
+      stmt = prehab_store_prepare (store,
+                                   "INSERT INTO planner_checkpoint (enrollment_id, day, stamp, state) "
+                                   "VALUES (?1, ?2, ?3, ?4) "
+                                   "ON CONFLICT (enrollment_id, day) DO UPDATE SET "
+                                   "  stamp = excluded.stamp, state = excluded.state",
+                                   error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, data->context->enrollment->id);
+      sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, checkpoint->state, -1, SQLITE_TRANSIENT);
+      if (!prehab_store_step_done (store, stmt, error))
+        return FALSE;
+      g_clear_pointer (&stmt, prehab_statement_release);
+    }
+
+  return TRUE;
+}
+
+/* Keeps the states the last decision passed, so that the next one resumes
+ * from there. They are a cache: failing to save them changes no answer. */
+static void
+save_checkpoints (PrehabStore *store,
+                  Context     *context)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GPtrArray) checkpoints = prehab_planner_take_checkpoints (context->planner);
+  SaveData data = { context, checkpoints };
+
+  if (checkpoints->len == 0)
+    return;
+
+  if (!prehab_store_transaction (store, save_checkpoints_cb, &data, &local_error))
+    g_debug ("The planner's state was not saved: %s", local_error->message);
+}
+
 /**
  * prehab_schedule_decide:
  * @store: an open store
@@ -303,7 +602,10 @@ check_date (Context     *context,
  * @error: return location for an error
  *
  * Runs the planner on the history up to the end of @date: the day's phase,
- * decision, reasons and session. Nothing is written; see
+ * decision, reasons and session. It resumes from the newest saved state
+ * before @date (see "The planner" in HACKING.md) and saves the states it
+ * passes on the way, a cache that triggers drop whenever the history before
+ * them changes; nothing of the journal is written. See
  * prehab_schedule_record_decision().
  *
  * Returns: (transfer full) (nullable): the plan of the day
@@ -314,15 +616,19 @@ prehab_schedule_decide (PrehabStore  *store,
                         GError      **error)
 {
   g_auto (Context) context = { 0 };
+  PrehabPlan *plan;
   guint32 day = prehab_date_to_day (date);
 
   g_return_val_if_fail (PREHAB_IS_STORE (store), NULL);
 
+  context.resume = TRUE;
   if (!load_context (store, &context, day, error) ||
       !check_date (&context, date, FALSE, &day, error))
     return NULL;
 
-  return prehab_planner_decide (context.planner, day);
+  plan = prehab_planner_decide (context.planner, day);
+  save_checkpoints (store, &context);
+  return plan;
 }
 
 /**
@@ -467,6 +773,9 @@ prehab_schedule_load_calendar (PrehabStore  *store,
   g_return_val_if_fail (PREHAB_IS_STORE (store), NULL);
   g_return_val_if_fail (today_day != 0, NULL);
 
+  /* The calendar shows the program's weeks: what came after cannot change
+   * a decision in them. */
+  context.program_weeks_only = TRUE;
   if (!load_context (store, &context, today_day, error))
     return NULL;
 
@@ -584,6 +893,7 @@ mark (PrehabStore         *store,
       return FALSE;
     }
 
+  context.resume = TRUE;
   if (!load_context (store, &context, day, error) ||
       !check_date (&context, date, FALSE, &day, error))
     return FALSE;
@@ -751,6 +1061,7 @@ record_guided_cb (PrehabStore  *store,
   guint n_completed = 0;
   gboolean any_done = FALSE;
 
+  context.resume = TRUE;
   if (!load_context (store, &context, day, error) ||
       !check_date (&context, data->date, FALSE, &day, error))
     return FALSE;

@@ -464,7 +464,15 @@ take_backup (PrehabStore  *self,
       backup = sqlite3_backup_init (copy, "main", self->db, "main");
       if (backup != NULL)
         {
-          rc = sqlite3_backup_step (backup, -1);
+          /* Another Prehab opening the journal at the same moment may be
+           * migrating it, or copying to the same name: wait as for a lock. */
+          for (int waited = 0; waited <= BUSY_TIMEOUT_MS; waited += 20)
+            {
+              rc = sqlite3_backup_step (backup, -1);
+              if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+                break;
+              g_usleep (20 * 1000);
+            }
           sqlite3_backup_finish (backup);
           if (rc == SQLITE_DONE)
             rc = SQLITE_OK;
