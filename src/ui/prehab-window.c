@@ -43,6 +43,7 @@ struct _PrehabWindow
   GSettings            *settings;
   gint64                data_version;  /* of the journal the views show */
   char                 *shown_day;
+  guint                 hidden_views_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (PrehabWindow, prehab_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -259,6 +260,37 @@ on_is_active_changed_cb (PrehabWindow *self)
     on_data_changed_cb (self);
 }
 
+/* The views that are not shown are filled once the first frame is on
+ * screen: the window opens as fast as the Today view can be drawn. */
+static gboolean
+fill_hidden_views_cb (gpointer user_data)
+{
+  PrehabWindow *self = user_data;
+
+  self->hidden_views_idle_id = 0;
+  prehab_plan_page_set_store (self->plan_page, self->store);
+  prehab_exercises_page_fill_grid (self->exercises_page);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_frame_painted_cb (GdkFrameClock *clock,
+                           PrehabWindow  *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_painted_cb, self);
+  if (self->hidden_views_idle_id == 0)
+    self->hidden_views_idle_id = g_idle_add (fill_hidden_views_cb, self);
+}
+
+static void
+on_realize_cb (PrehabWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, on_realize_cb, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_first_frame_painted_cb), self, 0);
+}
+
 /* The schema is missing when Prehab runs uninstalled without
  * GSETTINGS_SCHEMA_DIR; the window then simply keeps its default size. */
 static GSettings *
@@ -304,8 +336,8 @@ prehab_window_constructed (GObject *object)
     }
 
   prehab_today_page_set_store (self->today_page, self->store);
-  prehab_plan_page_set_store (self->plan_page, self->store);
   prehab_journal_page_set_store (self->journal_page, self->store);
+  g_signal_connect (self, "realize", G_CALLBACK (on_realize_cb), NULL);
   self->data_version = prehab_store_get_data_version (self->store);
   self->shown_day = prehab_date_dup_today ();
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
@@ -320,6 +352,7 @@ prehab_window_dispose (GObject *object)
   PrehabWindow *self = (PrehabWindow *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PREHAB_TYPE_WINDOW);
+  g_clear_handle_id (&self->hidden_views_idle_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->shown_day, g_free);
