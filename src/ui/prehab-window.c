@@ -131,9 +131,12 @@ prehab_window_onboarding_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (onboarding));
 }
 
-/* Something was written: every view that shows the journal catches up. */
+/* Something was written: every view that shows the journal catches up.
+ * A new pain entry, @added_entry, is added to the Journal's list rather
+ * than the list read again. */
 static void
-on_data_changed_cb (PrehabWindow *self)
+update_views (PrehabWindow *self,
+              gint64        added_entry)
 {
   g_autoptr (GError) error = NULL;
 
@@ -143,9 +146,18 @@ on_data_changed_cb (PrehabWindow *self)
 
   prehab_today_page_reload (self->today_page);
   prehab_plan_page_reload (self->plan_page);
-  prehab_journal_page_reload (self->journal_page);
+  if (added_entry != 0)
+    prehab_journal_page_add_entry (self->journal_page, added_entry);
+  else
+    prehab_journal_page_reload (self->journal_page);
   if (!prehab_exercises_page_reload (self->exercises_page, &error))
     prehab_window_show_toast (self, error->message);
+}
+
+static void
+on_data_changed_cb (PrehabWindow *self)
+{
+  update_views (self, 0);
 }
 
 static void
@@ -190,11 +202,11 @@ on_entry_saved_cb (PrehabWindow    *self,
                    gint64           entry_id,
                    PrehabLogDialog *dialog)
 {
+  gboolean added = prehab_log_dialog_get_entry_id (dialog) == 0;
   AdwToast *toast;
 
-  on_data_changed_cb (self);
-  toast = adw_toast_new (prehab_log_dialog_get_entry_id (dialog) != 0 ? _("Entry updated")
-                                                                      : _("Pain logged"));
+  update_views (self, added ? entry_id : 0);
+  toast = adw_toast_new (added ? _("Pain logged") : _("Entry updated"));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
