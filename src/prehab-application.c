@@ -17,8 +17,8 @@
 #include "prehab-application.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
+#include "prehab-bench.h"
 #include "prehab-catalog.h"
 #include "prehab-plan-help.h"
 #include "prehab-preferences-window.h"
@@ -43,31 +43,6 @@ G_DEFINE_FINAL_TYPE (PrehabApplication, prehab_application, ADW_TYPE_APPLICATION
 static void show_store_error (PrehabApplication *self,
                               const GError      *error);
 
-/* For the benchmarks (tests/bench/): with PREHAB_BENCH_FIRST_FRAME set,
- * the first frame painted prints the peak memory so far and quits. */
-static void
-on_first_frame_painted_cb (GdkFrameClock *clock,
-                           GtkWidget     *window)
-{
-  g_autofree char *status = NULL;
-  const char *peak;
-
-  g_signal_handlers_disconnect_by_func (clock, on_first_frame_painted_cb, window);
-  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
-      (peak = strstr (status, "VmHWM:")) != NULL)
-    g_print ("first-frame %" G_GINT64_FORMAT "\n", g_ascii_strtoll (peak + 6, NULL, 10));
-  else
-    g_print ("first-frame 0\n");
-  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
-}
-
-static void
-on_window_realized_cb (GtkWidget *window)
-{
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (on_first_frame_painted_cb), window);
-}
-
 static void
 on_journal_changed_cb (PrehabApplication *self)
 {
@@ -84,8 +59,7 @@ present_window (PrehabApplication *self,
   g_signal_connect_object (window, "journal-changed", G_CALLBACK (on_journal_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  if (g_getenv ("PREHAB_BENCH_FIRST_FRAME") != NULL)
-    g_signal_connect (window, "realize", G_CALLBACK (on_window_realized_cb), NULL);
+  prehab_bench_watch_window (GTK_WINDOW (window));
   if (toast != NULL)
     prehab_window_show_toast (window, toast);
   gtk_window_present (GTK_WINDOW (window));

@@ -55,6 +55,7 @@ struct _PrehabExercisesPage
   PrehabStore        *store;
   GListModel         *exercises;
   GtkFilterListModel *filtered;
+  GtkSelectionModel  *selection;  /* the grid's model, given on first show */
   GtkCustomFilter    *filter;
   char               *query;
 
@@ -245,7 +246,8 @@ collect_checked (GPtrArray *checks,
 static void
 scroll_to_top (PrehabExercisesPage *self)
 {
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+  if (gtk_grid_view_get_model (self->grid_view) != NULL &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
     gtk_widget_activate_action (GTK_WIDGET (self->grid_view), "list.scroll-to-item", "u", 0);
 }
 
@@ -666,11 +668,20 @@ on_clear_clicked_cb (PrehabExercisesPage *self)
 /* Overrides ---------------------------------------------------------------- */
 
 static void
+prehab_exercises_page_map (GtkWidget *widget)
+{
+  prehab_exercises_page_fill_grid (PREHAB_EXERCISES_PAGE (widget));
+
+  GTK_WIDGET_CLASS (prehab_exercises_page_parent_class)->map (widget);
+}
+
+static void
 prehab_exercises_page_dispose (GObject *object)
 {
   PrehabExercisesPage *self = (PrehabExercisesPage *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PREHAB_TYPE_EXERCISES_PAGE);
+  g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->exercises);
@@ -706,6 +717,8 @@ prehab_exercises_page_class_init (PrehabExercisesPageClass *klass)
 
   object_class->dispose = prehab_exercises_page_dispose;
   object_class->finalize = prehab_exercises_page_finalize;
+
+  widget_class->map = prehab_exercises_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/prehab-exercises-page.ui");
@@ -784,8 +797,7 @@ prehab_exercises_page_init (PrehabExercisesPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (on_item_bind_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_item_unbind_cb), NULL);
   gtk_grid_view_set_factory (self->grid_view, factory);
-  gtk_grid_view_set_model (self->grid_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)))));
+  self->selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered))));
 
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
@@ -876,6 +888,23 @@ prehab_exercises_page_reload (PrehabExercisesPage  *self,
   refilter (self);
 
   return TRUE;
+}
+
+/**
+ * prehab_exercises_page_fill_grid:
+ * @self: the page
+ *
+ * Gives the grid its cards. Each card draws its exercise's figure, so the
+ * window calls this after its first frame, when the view is not shown;
+ * the page calls it itself when it is first shown.
+ */
+void
+prehab_exercises_page_fill_grid (PrehabExercisesPage *self)
+{
+  g_return_if_fail (PREHAB_IS_EXERCISES_PAGE (self));
+
+  if (gtk_grid_view_get_model (self->grid_view) == NULL)
+    gtk_grid_view_set_model (self->grid_view, self->selection);
 }
 
 void

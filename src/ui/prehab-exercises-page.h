@@ -22,6 +22,7 @@ gboolean prehab_exercises_page_load                    (PrehabExercisesPage  *se
                                                         GError              **error);
 gboolean prehab_exercises_page_reload                  (PrehabExercisesPage  *self,
                                                         GError              **error);
+void     prehab_exercises_page_fill_grid               (PrehabExercisesPage  *self);
 void     prehab_exercises_page_start_search            (PrehabExercisesPage  *self);
 void     prehab_exercises_page_set_key_capture_widget  (PrehabExercisesPage  *self,
                                                         GtkWidget            *widget);

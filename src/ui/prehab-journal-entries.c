@@ -174,6 +174,24 @@ get_filter_label (PrehabJournalEntries *self)
   return self->filter;
 }
 
+static void take_journal (PrehabJournalEntries *self,
+                          GPtrArray            *entries,
+                          GPtrArray            *triggers,
+                          const char           *today);
+
+/* Adds the items of one day's entries, @day_entries newest first. */
+static void
+add_day_items (PrehabJournalEntries *self,
+               GPtrArray            *items,
+               GPtrArray            *day_entries,
+               const char           *day_title)
+{
+  for (guint j = 0; j < day_entries->len; j++)
+    g_ptr_array_add (items, prehab_journal_item_new (self->entries, day_entries->pdata[j],
+                                                     self->trigger_names, day_title,
+                                                     j == 0, j + 1 == day_entries->len));
+}
+
 /* The items the list should show now: the entries that pass the filter,
  * newest first, each knowing its place in its day. */
 static GPtrArray *
@@ -197,25 +215,15 @@ build_items (PrehabJournalEntries *self)
       if (strncmp (current, entry->logged_at, 10) != 0)
         {
           /* Close the previous day and open this one. */
-          if (day_entries->len > 0)
-            {
-              for (guint j = 0; j < day_entries->len; j++)
-                g_ptr_array_add (items, prehab_journal_item_new (self->entries, day_entries->pdata[j],
-                                                                 self->trigger_names, day_title,
-                                                                 j == 0, j + 1 == day_entries->len));
-              g_ptr_array_set_size (day_entries, 0);
-            }
+          add_day_items (self, items, day_entries, day_title);
+          g_ptr_array_set_size (day_entries, 0);
           g_strlcpy (current, entry->logged_at, sizeof current);
           g_free (day_title);
           day_title = dup_day_title (current, self->today);
         }
       g_ptr_array_add (day_entries, (gpointer) entry);
     }
-
-  for (guint j = 0; j < day_entries->len; j++)
-    g_ptr_array_add (items, prehab_journal_item_new (self->entries, day_entries->pdata[j],
-                                                     self->trigger_names, day_title,
-                                                     j == 0, j + 1 == day_entries->len));
+  add_day_items (self, items, day_entries, day_title);
 
   return items;
 }
@@ -827,6 +835,119 @@ prehab_journal_entries_show (PrehabJournalEntries *self,
   g_return_if_fail (triggers != NULL);
   g_return_if_fail (today != NULL);
 
+  take_journal (self, entries, triggers, today);
+  items = build_items (self);
+  update_model (self, items);
+  update_filter_state (self);
+}
+
+/* Day items of the model are newest first; finds where @day's start (or
+ * would start) and how many there are. */
+static guint
+find_day_items (PrehabJournalEntries *self,
+                const char           *day,
+                guint                *n_items)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  guint low = 0, high = n;
+  guint end;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      const PrehabPainEntry *entry = prehab_journal_item_get_entry (get_model_item (self, middle));
+
+      if (strncmp (entry->logged_at, day, 10) > 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  for (end = low; end < n; end++)
+    {
+      const PrehabPainEntry *entry = prehab_journal_item_get_entry (get_model_item (self, end));
+
+      if (strncmp (entry->logged_at, day, 10) != 0)
+        break;
+    }
+
+  *n_items = end - low;
+  return low;
+}
+
+/**
+ * prehab_journal_entries_show_day:
+ * @self: the list
+ * @entries: (element-type PrehabPainEntry): every entry, oldest first: the
+ *   array shown, where only the entries of @day changed
+ * @triggers: (element-type PrehabTrigger): the journal's triggers
+ * @today: YYYY-MM-DD
+ * @day: YYYY-MM-DD, the day whose entries changed
+ *
+ * Like prehab_journal_entries_show(), but builds the rows of @day only:
+ * logging an entry does not rebuild ten years of them.
+ */
+void
+prehab_journal_entries_show_day (PrehabJournalEntries *self,
+                                 GPtrArray            *entries,
+                                 GPtrArray            *triggers,
+                                 const char           *today,
+                                 const char           *day)
+{
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GPtrArray) day_entries = NULL;
+  g_autofree char *day_title = NULL;
+  guint position, n_old;
+
+  g_return_if_fail (PREHAB_IS_JOURNAL_ENTRIES (self));
+  g_return_if_fail (entries != NULL);
+  g_return_if_fail (triggers != NULL);
+  g_return_if_fail (today != NULL);
+  g_return_if_fail (day != NULL && strlen (day) >= 10);
+
+  /* Another array, or another day (its "Today" and "Yesterday"): every
+   * row may have changed. */
+  if (entries != self->entries || g_strcmp0 (today, self->today) != 0)
+    {
+      prehab_journal_entries_show (self, entries, triggers, today);
+      return;
+    }
+
+  take_journal (self, entries, triggers, today);
+
+  day_entries = g_ptr_array_new ();
+  for (guint i = entries->len; i > 0; i--)
+    {
+      const PrehabPainEntry *entry = entries->pdata[i - 1];
+      int order = strncmp (entry->logged_at, day, 10);
+
+      if (order < 0)
+        break;
+      if (order == 0 && matches_filter (self, entry))
+        g_ptr_array_add (day_entries, (gpointer) entry);
+    }
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  if (day_entries->len > 0)
+    {
+      char date[11];
+
+      g_strlcpy (date, day, sizeof date);
+      day_title = dup_day_title (date, today);
+      add_day_items (self, items, day_entries, day_title);
+    }
+
+  position = find_day_items (self, day, &n_old);
+  g_list_store_splice (self->model, position, n_old, items->pdata, items->len);
+  update_filter_state (self);
+}
+
+static void
+take_journal (PrehabJournalEntries *self,
+              GPtrArray            *entries,
+              GPtrArray            *triggers,
+              const char           *today)
+{
   g_ptr_array_ref (entries);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   self->entries = entries;
@@ -847,9 +968,6 @@ prehab_journal_entries_show (PrehabJournalEntries *self,
     }
 
   update_filter_menu (self);
-  items = build_items (self);
-  update_model (self, items);
-  update_filter_state (self);
 }
 
 /**

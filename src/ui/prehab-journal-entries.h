@@ -28,6 +28,11 @@ void        prehab_journal_entries_show       (PrehabJournalEntries *self,
                                                GPtrArray            *entries,
                                                GPtrArray            *triggers,
                                                const char           *today);
+void        prehab_journal_entries_show_day   (PrehabJournalEntries *self,
+                                               GPtrArray            *entries,
+                                               GPtrArray            *triggers,
+                                               const char           *today,
+                                               const char           *day);
 const char *prehab_journal_entries_get_filter (PrehabJournalEntries *self);
 void        prehab_journal_entries_set_filter (PrehabJournalEntries *self,
                                                const char           *filter);

@@ -16,6 +16,8 @@
 
 #include "prehab-journal-page.h"
 
+#include <string.h>
+
 #include "prehab-date.h"
 #include "prehab-journal.h"
 #include "prehab-journal-entries.h"
@@ -263,6 +265,87 @@ prehab_journal_page_reload (PrehabJournalPage *self)
     return;
 
   reload_entries (self);
+  if (trends_shown (self))
+    reload_trends (self);
+}
+
+/* Where @entry goes in @entries, oldest first by time, then by id, as the
+ * journal lists them. */
+static guint
+find_insert_position (GPtrArray             *entries,
+                      const PrehabPainEntry *entry)
+{
+  guint position = entries->len;
+
+  while (position > 0)
+    {
+      const PrehabPainEntry *before = entries->pdata[position - 1];
+      int order = strcmp (before->logged_at, entry->logged_at);
+
+      if (order < 0 || (order == 0 && before->id < entry->id))
+        break;
+      position--;
+    }
+
+  return position;
+}
+
+/**
+ * prehab_journal_page_add_entry:
+ * @self: the page
+ * @entry_id: an entry just added to the journal
+ *
+ * Shows a new entry: on screen, by reading that entry alone and rebuilding
+ * the rows of its day only; hidden, like prehab_journal_page_reload().
+ */
+void
+prehab_journal_page_add_entry (PrehabJournalPage *self,
+                               gint64             entry_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PrehabPainEntry) entry = NULL;
+  g_autoptr (GPtrArray) triggers = NULL;
+  g_autofree char *today = NULL;
+  char day[11];
+  guint position;
+
+  g_return_if_fail (PREHAB_IS_JOURNAL_PAGE (self));
+
+  today = prehab_date_dup_today ();
+  if (self->store == NULL || self->loaded == NULL || self->entries_dirty ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self)) || g_strcmp0 (today, self->today) != 0)
+    {
+      prehab_journal_page_reload (self);
+      return;
+    }
+
+  for (guint i = 0; i < self->loaded->len; i++)
+    if (((const PrehabPainEntry *) self->loaded->pdata[i])->id == entry_id)
+      {
+        prehab_journal_page_reload (self);
+        return;
+      }
+
+  entry = prehab_journal_load_entry (self->store, entry_id, &error);
+  if (entry != NULL)
+    triggers = prehab_journal_list_triggers (self->store, &error);
+  if (entry == NULL || triggers == NULL || strlen (entry->logged_at) < 10)
+    {
+      /* Read it all again, which says what went wrong. */
+      prehab_journal_page_reload (self);
+      return;
+    }
+
+  g_strlcpy (day, entry->logged_at, sizeof day);
+  position = find_insert_position (self->loaded, entry);
+  g_ptr_array_insert (self->loaded, position, g_steal_pointer (&entry));
+  g_clear_pointer (&self->triggers, g_ptr_array_unref);
+  self->triggers = g_steal_pointer (&triggers);
+
+  prehab_journal_entries_show_day (self->entries, self->loaded, self->triggers, self->today, day);
+  gtk_stack_set_visible_child_name (self->stack, "journal");
+
+  self->trends_dirty = TRUE;
   if (trends_shown (self))
     reload_trends (self);
 }

@@ -24,6 +24,8 @@ G_DECLARE_FINAL_TYPE (PrehabJournalPage, prehab_journal_page, PREHAB, JOURNAL_PA
 
 void        prehab_journal_page_set_store  (PrehabJournalPage *self,
                                             PrehabStore       *store);
+void        prehab_journal_page_add_entry  (PrehabJournalPage *self,
+                                            gint64             entry_id);
 void        prehab_journal_page_reload     (PrehabJournalPage *self);
 const char *prehab_journal_page_get_filter (PrehabJournalPage *self);
 void        prehab_journal_page_set_filter (PrehabJournalPage *self,

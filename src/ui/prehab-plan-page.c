@@ -53,6 +53,8 @@ struct _PrehabPlanPage
   GArray             *days;             /* of PrehabCalendarDay */
   GHashTable         *exercise_names;   /* id → name */
   gint64              enrollment_id;
+  gboolean            dirty;            /* the plan is read when next shown */
+  guint               load_idle_id;     /* or, hidden, when the app is idle */
 };
 
 G_DEFINE_FINAL_TYPE (PrehabPlanPage, prehab_plan_page, GTK_TYPE_WIDGET)
@@ -253,12 +255,41 @@ on_today_clicked_cb (PrehabPlanPage *self)
   prehab_plan_calendar_focus_selected (self->calendar);
 }
 
+static void load_plan (PrehabPlanPage *self);
+
+/* A plan that changed while the view was hidden is read when the app is
+ * idle, or at once when the view is shown: a save made in another view
+ * does not wait for a calendar nobody sees to paint its answer. */
+static gboolean
+load_idle_cb (gpointer user_data)
+{
+  PrehabPlanPage *self = user_data;
+
+  self->load_idle_id = 0;
+  if (self->dirty)
+    load_plan (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+prehab_plan_page_map (GtkWidget *widget)
+{
+  PrehabPlanPage *self = PREHAB_PLAN_PAGE (widget);
+
+  if (self->dirty)
+    load_plan (self);
+
+  GTK_WIDGET_CLASS (prehab_plan_page_parent_class)->map (widget);
+}
+
 static void
 prehab_plan_page_dispose (GObject *object)
 {
   PrehabPlanPage *self = (PrehabPlanPage *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PREHAB_TYPE_PLAN_PAGE);
+  g_clear_handle_id (&self->load_idle_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_pointer (&self->days, g_array_unref);
   g_clear_pointer (&self->exercise_names, g_hash_table_unref);
@@ -311,6 +342,8 @@ prehab_plan_page_class_init (PrehabPlanPageClass *klass)
   object_class->dispose = prehab_plan_page_dispose;
   object_class->get_property = prehab_plan_page_get_property;
   object_class->set_property = prehab_plan_page_set_property;
+
+  widget_class->map = prehab_plan_page_map;
 
   /**
    * PrehabPlanPage:store:
@@ -407,16 +440,8 @@ prehab_plan_page_set_store (PrehabPlanPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
-/**
- * prehab_plan_page_reload:
- * @self: the page
- *
- * Reads the plan again: call it when the data changed (a session checked
- * off, a pain entry logged, the program set up) or the day turned. The
- * selected day stays selected.
- */
-void
-prehab_plan_page_reload (PrehabPlanPage *self)
+static void
+load_plan (PrehabPlanPage *self)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) days = NULL;
@@ -424,8 +449,8 @@ prehab_plan_page_reload (PrehabPlanPage *self)
   g_autoptr (PrehabEnrollment) enrollment = NULL;
   g_autofree char *today = NULL;
 
-  g_return_if_fail (PREHAB_IS_PLAN_PAGE (self));
-
+  self->dirty = FALSE;
+  g_clear_handle_id (&self->load_idle_id, g_source_remove);
   if (self->store == NULL)
     {
       g_clear_pointer (&self->days, g_array_unref);
@@ -486,6 +511,28 @@ prehab_plan_page_reload (PrehabPlanPage *self)
 }
 
 /**
+ * prehab_plan_page_reload:
+ * @self: the page
+ *
+ * Reads the plan again: call it when the data changed (a session checked
+ * off, a pain entry logged, the program set up) or the day turned. The
+ * selected day stays selected. A page that is not on screen reads it when
+ * the app is next idle, or when it is shown or asked to select a day,
+ * whichever comes first.
+ */
+void
+prehab_plan_page_reload (PrehabPlanPage *self)
+{
+  g_return_if_fail (PREHAB_IS_PLAN_PAGE (self));
+
+  self->dirty = TRUE;
+  if (self->store == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    load_plan (self);
+  else if (self->load_idle_id == 0)
+    self->load_idle_id = g_idle_add_full (G_PRIORITY_LOW, load_idle_cb, self, NULL);
+}
+
+/**
  * prehab_plan_page_select_date:
  * @self: the page
  * @date: a day of the program, YYYY-MM-DD
@@ -500,6 +547,9 @@ prehab_plan_page_select_date (PrehabPlanPage *self,
 {
   g_return_val_if_fail (PREHAB_IS_PLAN_PAGE (self), FALSE);
   g_return_val_if_fail (date != NULL, FALSE);
+
+  if (self->dirty)
+    load_plan (self);
 
   return prehab_plan_calendar_select_date (self->calendar, date);
 }

@@ -45,6 +45,7 @@ struct _PrehabWindow
   GSettings            *settings;
   gint64                data_version;  /* of the journal the views show */
   char                 *shown_day;
+  guint                 hidden_views_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (PrehabWindow, prehab_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -139,9 +140,12 @@ prehab_window_onboarding_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (onboarding));
 }
 
-/* Something was written: every view that shows the journal catches up. */
+/* Something was written: every view that shows the journal catches up.
+ * A new pain entry, @added_entry, is added to the Journal's list rather
+ * than the list read again. */
 static void
-on_data_changed_cb (PrehabWindow *self)
+update_views (PrehabWindow *self,
+              gint64        added_entry)
 {
   g_autoptr (GError) error = NULL;
 
@@ -151,11 +155,20 @@ on_data_changed_cb (PrehabWindow *self)
 
   prehab_today_page_reload (self->today_page);
   prehab_plan_page_reload (self->plan_page);
-  prehab_journal_page_reload (self->journal_page);
+  if (added_entry != 0)
+    prehab_journal_page_add_entry (self->journal_page, added_entry);
+  else
+    prehab_journal_page_reload (self->journal_page);
   if (!prehab_exercises_page_reload (self->exercises_page, &error))
     prehab_window_show_toast (self, error->message);
 
   g_signal_emit (self, signals[SIGNAL_JOURNAL_CHANGED], 0);
+}
+
+static void
+on_data_changed_cb (PrehabWindow *self)
+{
+  update_views (self, 0);
 }
 
 static void
@@ -200,11 +213,11 @@ on_entry_saved_cb (PrehabWindow    *self,
                    gint64           entry_id,
                    PrehabLogDialog *dialog)
 {
+  gboolean added = prehab_log_dialog_get_entry_id (dialog) == 0;
   AdwToast *toast;
 
-  on_data_changed_cb (self);
-  toast = adw_toast_new (prehab_log_dialog_get_entry_id (dialog) != 0 ? _("Entry updated")
-                                                                      : _("Pain logged"));
+  update_views (self, added ? entry_id : 0);
+  toast = adw_toast_new (added ? _("Pain logged") : _("Entry updated"));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -314,6 +327,37 @@ on_is_active_changed_cb (PrehabWindow *self)
     on_data_changed_cb (self);
 }
 
+/* The views that are not shown are filled once the first frame is on
+ * screen: the window opens as fast as the Today view can be drawn. */
+static gboolean
+fill_hidden_views_cb (gpointer user_data)
+{
+  PrehabWindow *self = user_data;
+
+  self->hidden_views_idle_id = 0;
+  prehab_plan_page_set_store (self->plan_page, self->store);
+  prehab_exercises_page_fill_grid (self->exercises_page);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_frame_painted_cb (GdkFrameClock *clock,
+                           PrehabWindow  *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_painted_cb, self);
+  if (self->hidden_views_idle_id == 0)
+    self->hidden_views_idle_id = g_idle_add (fill_hidden_views_cb, self);
+}
+
+static void
+on_realize_cb (PrehabWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, on_realize_cb, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_first_frame_painted_cb), self, 0);
+}
+
 /* The schema is missing when Prehab runs uninstalled without
  * GSETTINGS_SCHEMA_DIR; the window then simply keeps its default size. */
 static GSettings *
@@ -359,8 +403,8 @@ prehab_window_constructed (GObject *object)
     }
 
   prehab_today_page_set_store (self->today_page, self->store);
-  prehab_plan_page_set_store (self->plan_page, self->store);
   prehab_journal_page_set_store (self->journal_page, self->store);
+  g_signal_connect (self, "realize", G_CALLBACK (on_realize_cb), NULL);
   self->data_version = prehab_store_get_data_version (self->store);
   self->shown_day = prehab_date_dup_today ();
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
@@ -375,6 +419,7 @@ prehab_window_dispose (GObject *object)
   PrehabWindow *self = (PrehabWindow *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PREHAB_TYPE_WINDOW);
+  g_clear_handle_id (&self->hidden_views_idle_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->shown_day, g_free);

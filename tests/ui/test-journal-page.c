@@ -296,6 +296,73 @@ test_days (Fixture       *fixture,
                    "Triggers: Computer work.");
 }
 
+/* The list as it stands: id, day title and place in the day, per row. */
+static char *
+describe_list (Fixture *fixture)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (get_model (fixture)); i++)
+    {
+      PrehabJournalItem *item = item_at (fixture, i);
+
+      g_string_append_printf (text, "%" G_GINT64_FORMAT " %s %d%d;", prehab_journal_item_get_id (item),
+                              prehab_journal_item_get_day_title (item),
+                              prehab_journal_item_is_first_in_day (item),
+                              prehab_journal_item_is_last_in_day (item));
+    }
+  g_string_append (text, gtk_label_get_text (GTK_LABEL (template_child (fixture, "count_label"))));
+
+  return g_string_free (text, FALSE);
+}
+
+/* A new entry is added to the list shown without reading the journal
+ * again; the list is then what a full read shows, the rows of other days
+ * untouched. */
+static void
+test_add_entry (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  const char *filters[] = { "", "trigger:computer-work" };
+  gint64 ids[5];
+
+  add_three_days (fixture, ids);
+  show_page (fixture);
+
+  for (guint f = 0; f < G_N_ELEMENTS (filters); f++)
+    {
+      struct { const char *logged_at; const char *trigger; } added[] = {
+        { "2026-01-07 09:15", "computer-work" },  /* today, after the last */
+        { "2026-01-06 12:00", NULL },             /* inside a day */
+        { "2026-01-03 10:00", "computer-work" },  /* a day of its own */
+        { "2026-01-06 08:00", "computer-work" },  /* the same time as another */
+      };
+
+      prehab_journal_page_set_filter (fixture->page, filters[f]);
+      for (guint i = 0; i < G_N_ELEMENTS (added); i++)
+        {
+          g_autofree char *incremental = NULL;
+          g_autofree char *reloaded = NULL;
+          g_autoptr (PrehabJournalItem) other_day = NULL;
+          gint64 id;
+
+          other_day = g_object_ref (item_at (fixture, g_list_model_get_n_items (get_model (fixture)) - 1));
+          id = add_entry (fixture, added[i].logged_at, 5, "neck", added[i].trigger);
+          prehab_journal_page_add_entry (fixture->page, id);
+          flush_events ();
+          incremental = describe_list (fixture);
+          /* The oldest row, of another day, keeps its item. */
+          if (strncmp (prehab_journal_item_get_entry (other_day)->logged_at, added[i].logged_at, 10) != 0)
+            g_assert_true (item_at (fixture, g_list_model_get_n_items (get_model (fixture)) - 1) == other_day);
+
+          prehab_journal_page_reload (fixture->page);
+          flush_events ();
+          reloaded = describe_list (fixture);
+          g_assert_cmpstr (incremental, ==, reloaded);
+        }
+    }
+}
+
 static void
 test_filter (Fixture       *fixture,
              gconstpointer  user_data)
@@ -470,6 +537,7 @@ main (int   argc,
 
   g_test_add ("/journal-page/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
   g_test_add ("/journal-page/days", Fixture, NULL, fixture_set_up, test_days, fixture_tear_down);
+  g_test_add ("/journal-page/add-entry", Fixture, NULL, fixture_set_up, test_add_entry, fixture_tear_down);
   g_test_add ("/journal-page/filter", Fixture, NULL, fixture_set_up, test_filter, fixture_tear_down);
   g_test_add ("/journal-page/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
   g_test_add ("/journal-page/delete", Fixture, NULL, fixture_set_up, test_delete, fixture_tear_down);
