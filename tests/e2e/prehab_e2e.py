@@ -191,10 +191,10 @@ def walk(root, max_depth=40):
                 stack.append((child, depth + 1))
 
 
-def find(root, role=None, name=None, prefix=None, suffix=None, contains=None):
+def find(root, role=None, name=None, prefix=None, suffix=None, contains=None, max_depth=40):
     """The first accessible under root with this role and name (whole, or by
-    its start, end or a part of it)."""
-    for node in walk(root):
+    its start, end or a part of it), at most max_depth levels down."""
+    for node in walk(root, max_depth=max_depth):
         if role is not None and node.get_role() != role:
             continue
         node_name = node.get_name() or ""

@@ -137,12 +137,15 @@ def test_movement_break_and_undo(app):
 
     # Searched from the main window once the toast has settled: GTK 4.8
     # can crash answering for a widget that is still being added
-    # (HACKING.md, "Known problems"). libadwaita 1.2 may keep the
-    # mnemonic in the button's name.
-    time.sleep(1.0)
-    window = find(app, role=Atspi.Role.FRAME, name="Prehab")
+    # (HACKING.md, "Known problems"). The toast lasts five seconds and sits
+    # near the top of the window's tree, in the toast overlay: a shallow
+    # walk finds it before it goes even on a busy machine, where walking
+    # every view would not. libadwaita 1.2 may keep the mnemonic in the
+    # button's name.
+    time.sleep(0.3)
+    window = find(app, role=Atspi.Role.FRAME, name="Prehab", max_depth=1)
     undo = poll('the toast\'s "Undo" button',
-                lambda: find(window, role=Atspi.Role.PUSH_BUTTON, suffix="Undo"))
+                lambda: find(window, role=Atspi.Role.PUSH_BUTTON, suffix="Undo", max_depth=6))
     Atspi.Action.do_action(undo, 0)
     poll("the break gone from the journal after Undo", lambda: stored_breaks() == before)
     after = f"{before} taken today" if before else "None yet today"
