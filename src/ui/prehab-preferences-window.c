@@ -69,6 +69,8 @@ struct _PrehabPreferencesWindow
   GtkSwitch            *sounds_switch;
   GtkWidget            *export_json_row;
   GtkWidget            *export_csv_row;
+  GtkWidget            *export_sessions_row;
+  GtkWidget            *report_row;
   GtkWidget            *import_row;
   AdwActionRow         *backup_folder_row;
   GtkWidget            *reset_backup_folder_button;
@@ -585,6 +587,10 @@ on_data_row_activated_cb (PrehabPreferencesWindow *self,
     action = "win.export", target = "json";
   else if (row == self->export_csv_row)
     action = "win.export", target = "csv-entries";
+  else if (row == self->export_sessions_row)
+    action = "win.export", target = "csv-sessions";
+  else if (row == self->report_row)
+    action = "win.save-report";
 
   if (parent == NULL)
     return;
@@ -870,6 +876,8 @@ prehab_preferences_window_class_init (PrehabPreferencesWindowClass *klass)
   BIND (sounds_switch);
   BIND (export_json_row);
   BIND (export_csv_row);
+  BIND (export_sessions_row);
+  BIND (report_row);
   BIND (import_row);
   BIND (backup_folder_row);
   BIND (reset_backup_folder_button);

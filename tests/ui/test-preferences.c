@@ -216,7 +216,8 @@ test_rows_named (Fixture       *fixture,
   };
   static const char * const plain_rows[] = {
     "Start Date", "Review Safety Questions and Set-Up", "Equipment I Have", "Style",
-    "Full Backup (JSON)", "Pain Entries (CSV)", "Import Backup", "Folder",
+    "Full Backup (JSON)", "Pain Entries (CSV)", "Sessions (CSV)", "Clinician Report (PDF)",
+    "Import Backup", "Folder",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
@@ -405,6 +406,64 @@ test_equipment (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_changed, ==, 1);
 }
 
+/* What the main window was asked to do by the Data page's rows. */
+static void
+record_action_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  GString *asked = user_data;
+
+  g_string_append_printf (asked, "%s%s%s;", g_action_get_name (G_ACTION (action)),
+                          parameter != NULL ? "::" : "",
+                          parameter != NULL ? g_variant_get_string (parameter, NULL) : "");
+}
+
+static void
+test_data_rows (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const struct { const char *title; const char *asks; } rows[] = {
+    { "Full Backup (JSON)", "export::json;" },
+    { "Pain Entries (CSV)", "export::csv-entries;" },
+    { "Sessions (CSV)", "export::csv-sessions;" },
+    { "Clinician Report (PDF)", "save-report;" },
+    { "Import Backup", "import;" },
+  };
+  g_autoptr (GString) asked = g_string_new (NULL);
+  GActionEntry entries[] = {
+    { "export", record_action_cb, "s" },
+    { "import", record_action_cb },
+    { "save-report", record_action_cb },
+  };
+  g_autoptr (GSimpleActionGroup) group = g_simple_action_group_new ();
+  GtkWidget *parent = gtk_window_new ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), asked);
+  gtk_widget_insert_action_group (parent, "win", G_ACTION_GROUP (group));
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr (PrehabPreferencesWindow) window = NULL;
+      Fixture own = *fixture;
+
+      /* Each row hands over to the main window and closes Preferences. */
+      window = prehab_preferences_window_new (GTK_WINDOW (parent), fixture->store,
+                                              fixture->settings);
+      g_object_ref_sink (window);
+      gtk_window_present (GTK_WINDOW (window));
+      flush_events ();
+      own.window = window;
+      g_string_truncate (asked, 0);
+      g_signal_emit_by_name (find_row (&own, rows[i].title), "activated");
+      flush_events ();
+      g_assert_cmpstr (asked->str, ==, rows[i].asks);
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (parent));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +488,7 @@ main (int   argc,
   ADD ("/preferences/style-and-sounds", FALSE, test_style_and_sounds);
   ADD ("/preferences/autostart-unavailable", FALSE, test_autostart_unavailable);
   ADD ("/preferences/backup-folder", FALSE, test_backup_folder);
+  ADD ("/preferences/data-rows", FALSE, test_data_rows);
   ADD ("/preferences/training-days", TRUE, test_training_days);
   ADD ("/preferences/equipment", TRUE, test_equipment);
 #undef ADD
