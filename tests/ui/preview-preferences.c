@@ -22,6 +22,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 
 #include "prehab-catalog.h"
 #include "prehab-date.h"
@@ -110,6 +112,13 @@ main (int   argc,
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, "Write a PNG and quit", "FILE" },
     { NULL }
   };
+
+  /* In another language: LANGUAGE=es PREHAB_LOCALEDIR=build/po. */
+  setlocale (LC_ALL, "");
+  if (g_getenv ("PREHAB_LOCALEDIR") != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PREHAB_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   context = g_option_context_new ("- preview Prehab's preferences");
   g_option_context_add_main_entries (context, entries, NULL);
