@@ -517,7 +517,7 @@ prehab_data_transfer_import_file (const PrehabDataTransfer *transfer,
     {
       body = dup_refusal_text (error->message);
       dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (transfer->parent,
-                                                           _("This File Cannot Be Imported"),
+                                                           _("Cannot Import This File"),
                                                            body));
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
       adw_message_dialog_set_default_response (dialog, "close");

@@ -391,12 +391,12 @@ def test_import_twice(app):
 def test_import_refused(app):
     before = export()
     open_through_chooser(app, "cut-short.json")
-    dialog, labels = message_dialog(app, "This File Cannot Be Imported")
+    dialog, labels = message_dialog(app, "Cannot Import This File")
     reason = ("The file ends in the middle: it may have been cut short.\n\n"
               "Nothing in your journal was changed.")
     assert reason in labels, f"the dialog says {labels}"
     Atspi.Action.do_action(button(dialog, "Close"), 0)
-    wait_gone(dialog, "This File Cannot Be Imported")
+    wait_gone(dialog, "Cannot Import This File")
     assert export() == before, "a refused file changed the journal"
     return f"refused: {reason}"
 

@@ -152,7 +152,7 @@ test_import_cancel_and_refused (Fixture       *fixture,
   g_assert_true (g_file_set_contents (bad_path, "{\"format\": \"prehab-backup\", \"version\": 7}", -1, NULL));
   dialog = prehab_data_transfer_import_file (&transfer, bad);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
-                   "This File Cannot Be Imported");
+                   "Cannot Import This File");
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "This backup comes from a newer version of Prehab (format 7); update Prehab to import it."
                    "\n\nNothing in your journal was changed.");
