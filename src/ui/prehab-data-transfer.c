@@ -365,7 +365,8 @@ apply_import (Job              *job,
 
   if (mode == PREHAB_IMPORT_REPLACE)
     {
-      AdwToast *toast = adw_toast_new (_("Journal replaced"));
+      g_autofree char *escaped = g_markup_escape_text (_("Journal replaced"), -1);
+      AdwToast *toast = adw_toast_new (escaped);
       Job *undo_job = job_new (&job->transfer);
 
       undo_job->undo = g_steal_pointer (&job->undo);
