@@ -17,6 +17,7 @@
 #include "prehab-data-transfer.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "prehab-date.h"
 
@@ -314,13 +315,34 @@ prehab_data_transfer_choose_export (const PrehabDataTransfer *transfer,
 static void on_undo_replace_cb (AdwToast *toast,
                                 Job      *job);
 
+/* A toast's title is one line, cut short when it does not fit (a 360-px
+ * screen shows about 28 characters beside the close button), so it says
+ * what counts most; the Journal view shows the rest. */
+static char *
+dup_merge_text (const PrehabImportSummary *summary)
+{
+  if (summary->entries_added > 0)
+    return g_strdup_printf (ngettext ("%u entry added", "%u entries added",
+                                      summary->entries_added),
+                            summary->entries_added);
+  if (summary->sessions_added > 0)
+    return g_strdup_printf (ngettext ("%u session added", "%u sessions added",
+                                      summary->sessions_added),
+                            summary->sessions_added);
+  if (summary->enrollments_added + summary->triggers_added + summary->decisions_added +
+      summary->movement_breaks_added > 0)
+    return g_strdup (_("Backup merged"));
+
+  return g_strdup (_("Nothing new to import"));
+}
+
 static void
 apply_import (Job              *job,
               PrehabImportMode  mode)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
-  PrehabImportSummary summary;
+  PrehabImportSummary summary = { 0 };
 
   if (mode == PREHAB_IMPORT_REPLACE)
     {
@@ -340,11 +362,10 @@ apply_import (Job              *job,
     }
 
   notify_changed (&job->transfer);
-  text = prehab_import_summary_dup_text (&summary);
 
   if (mode == PREHAB_IMPORT_REPLACE)
     {
-      g_autofree char *escaped = g_markup_escape_text (text, -1);
+      g_autofree char *escaped = g_markup_escape_text (_("Journal replaced"), -1);
       AdwToast *toast = adw_toast_new (escaped);
       Job *undo_job = job_new (&job->transfer);
 
@@ -357,6 +378,7 @@ apply_import (Job              *job,
     }
   else
     {
+      text = dup_merge_text (&summary);
       show_toast (job->transfer.toasts, text);
     }
 }
@@ -377,7 +399,7 @@ on_undo_replace_cb (AdwToast *toast,
     }
 
   notify_changed (&job->transfer);
-  show_toast (job->transfer.toasts, _("Your data was put back as it was"));
+  show_toast (job->transfer.toasts, _("Import undone"));
 }
 
 static void
@@ -391,6 +413,69 @@ on_import_response_cb (AdwMessageDialog *dialog,
     apply_import (job, PREHAB_IMPORT_MERGE);
   else if (g_strcmp0 (response, "replace") == 0)
     apply_import (job, PREHAB_IMPORT_REPLACE);
+}
+
+/* 2026-03-01 as "1 March 2026", in the person's language. */
+static char *
+dup_date_text (const char *date)
+{
+  g_autoptr (GDateTime) date_time = NULL;
+  int year, month, day;
+
+  if (sscanf (date, "%d-%d-%d", &year, &month, &day) != 3)
+    return g_strdup (date);
+  date_time = g_date_time_new_local (year, month, day, 12, 0, 0);
+  if (date_time == NULL)
+    return g_strdup (date);
+  return g_date_time_format (date_time, _("%-d %B %Y"));
+}
+
+/* What the backup holds, named by its file: the person sees that they
+ * picked the file they meant before anything is written. */
+static char *
+dup_contents_text (const PrehabBackupInfo *info,
+                   const char             *file_name)
+{
+  g_autofree char *entries = NULL;
+  g_autofree char *sessions = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  if (info->first_date == NULL)
+    /* Translators: %s is the backup's file name */
+    return g_strdup_printf (_("“%s” holds no pain entries and no sessions."), file_name);
+
+  entries = g_strdup_printf (ngettext ("%u pain entry", "%u pain entries", info->n_entries),
+                             info->n_entries);
+  sessions = g_strdup_printf (ngettext ("%u session", "%u sessions", info->n_sessions),
+                              info->n_sessions);
+  first = dup_date_text (info->first_date);
+  if (g_strcmp0 (info->first_date, info->last_date) == 0)
+    /* Translators: "“backup.json” holds 3 pain entries and 1 session, on 5 January 2026." */
+    return g_strdup_printf (_("“%s” holds %s and %s, on %s."), file_name, entries, sessions, first);
+
+  last = dup_date_text (info->last_date);
+  /* Translators: "“backup.json” holds 42 pain entries and 10 sessions, from
+   * 5 January 2026 to 3 March 2026." */
+  return g_strdup_printf (_("“%s” holds %s and %s, from %s to %s."),
+                          file_name, entries, sessions, first, last);
+}
+
+/* A checker's message (no full stop, like every GError message) as the
+ * first sentence of the dialog's body. */
+static char *
+dup_refusal_text (const char *message)
+{
+  g_autofree char *sentence = NULL;
+
+  if (g_str_has_suffix (message, ".") || g_str_has_suffix (message, "?") ||
+      g_str_has_suffix (message, "!") || g_str_has_suffix (message, "…"))
+    sentence = g_strdup (message);
+  else
+    /* Translators: ends an error message with a full stop */
+    sentence = g_strdup_printf (_("%s."), message);
+
+  return g_strdup_printf ("%s\n\n%s", sentence, _("Nothing in your journal was changed."));
 }
 
 /**
@@ -412,6 +497,7 @@ prehab_data_transfer_import_file (const PrehabDataTransfer *transfer,
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *file_name = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *body = NULL;
   g_autoptr (PrehabBackup) backup = NULL;
@@ -430,9 +516,10 @@ prehab_data_transfer_import_file (const PrehabDataTransfer *transfer,
 
   if (backup == NULL)
     {
+      body = dup_refusal_text (error->message);
       dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (transfer->parent,
-                                                           _("This File Cannot Be Imported"),
-                                                           error->message));
+                                                           _("Cannot Import This File"),
+                                                           body));
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
       adw_message_dialog_set_default_response (dialog, "close");
       adw_message_dialog_set_close_response (dialog, "close");
@@ -440,7 +527,8 @@ prehab_data_transfer_import_file (const PrehabDataTransfer *transfer,
       return GTK_WINDOW (dialog);
     }
 
-  summary = prehab_backup_info_dup_text (prehab_backup_get_info (backup));
+  file_name = g_filename_display_basename (path);
+  summary = dup_contents_text (prehab_backup_get_info (backup), file_name);
   body = g_strdup_printf ("%s\n\n%s\n\n%s", summary,
                           _("Merge adds what your journal does not have yet; an entry already there is not added twice."),
                           _("Replace All Data deletes every pain entry, session and program in this journal and puts the backup’s in their place."));

@@ -103,7 +103,8 @@ test_import_merge (Fixture       *fixture,
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Import Backup?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
-                            "3 pain entries and 2 sessions, from 2026-03-01 to 2026-03-03."));
+                            "“backup.json” holds 3 pain entries and 2 sessions, "
+                            "from 1 March 2026 to 3 March 2026."));
   g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==, "merge");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace"),
                    ==, ADW_RESPONSE_DESTRUCTIVE);
@@ -151,9 +152,10 @@ test_import_cancel_and_refused (Fixture       *fixture,
   g_assert_true (g_file_set_contents (bad_path, "{\"format\": \"prehab-backup\", \"version\": 7}", -1, NULL));
   dialog = prehab_data_transfer_import_file (&transfer, bad);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
-                   "This File Cannot Be Imported");
+                   "Cannot Import This File");
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
-                   "This backup comes from a newer version of Prehab (format 7); update Prehab to import it");
+                   "This backup comes from a newer version of Prehab (format 7); update Prehab to import it."
+                   "\n\nNothing in your journal was changed.");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_destroy (dialog);
 
