@@ -14,6 +14,7 @@ dbus-run-session (see ../shared/design/TESTING.md):
 
 import os
 import shutil
+import faulthandler
 import signal
 import subprocess
 import sys
@@ -228,6 +229,10 @@ def run_tests(tests, prepare=None):
     signal.signal(signal.SIGHUP, on_signal)
     signal.signal(signal.SIGALRM, on_alarm)
     signal.alarm(TOTAL_TIMEOUT)
+    # The alarm cannot interrupt a call blocked inside a library: if one
+    # hangs, print where every thread is and end the script before meson's
+    # timeout does, so the log says where it stuck.
+    faulthandler.dump_traceback_later(TOTAL_TIMEOUT + 15, exit=True)
     Atspi.set_timeout(2000, 5000)
 
     start = time.monotonic()
@@ -278,6 +283,7 @@ def run_tests(tests, prepare=None):
             failures += 1
     finally:
         signal.alarm(0)
+        faulthandler.cancel_dump_traceback_later()
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         if app is not None:
