@@ -55,6 +55,9 @@ struct _PrehabJournalEntries
   GPtrArray     *entries;        /* of PrehabPainEntry, oldest first */
   GPtrArray     *triggers;       /* of PrehabTrigger */
   GHashTable    *trigger_names;  /* key → translated name */
+  GHashTable    *named_triggers; /* keys the entries name */
+  GHashTable    *named_regions;  /* ids the entries name */
+  char          *menu_signature; /* the filter menu's items, to skip rebuilding it */
   char          *filter;         /* "", "trigger:KEY" or "region:ID" */
   char          *today;
   guint          focus_position;
@@ -177,7 +180,8 @@ get_filter_label (PrehabJournalEntries *self)
 static void take_journal (PrehabJournalEntries *self,
                           GPtrArray            *entries,
                           GPtrArray            *triggers,
-                          const char           *today);
+                          const char           *today,
+                          const char           *added_day);
 
 /* Adds the items of one day's entries, @day_entries newest first. */
 static void
@@ -277,25 +281,106 @@ compare_names (gconstpointer a,
 }
 
 static void
-update_filter_menu (PrehabJournalEntries *self)
+add_named (GHashTable *set,
+           char      **names)
 {
-  g_autoptr (GHashTable) named_triggers = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) named_regions = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GPtrArray) own = g_ptr_array_new ();
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (!g_hash_table_contains (set, names[i]))
+      g_hash_table_add (set, g_strdup (names[i]));
+}
 
-  for (guint i = 0; self->entries != NULL && i < self->entries->len; i++)
+/* Collects the triggers and regions the entries name: from all of them,
+ * or, when @added_day is set, from the entries of that day only, the only
+ * ones added since the last time. */
+static void
+collect_named (PrehabJournalEntries *self,
+               const char           *added_day)
+{
+  guint first = 0;
+
+  if (added_day == NULL || self->named_triggers == NULL)
+    {
+      g_clear_pointer (&self->named_triggers, g_hash_table_unref);
+      g_clear_pointer (&self->named_regions, g_hash_table_unref);
+      self->named_triggers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      self->named_regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+  else
+    {
+      first = self->entries->len;
+      while (first > 0 &&
+             strncmp (((const PrehabPainEntry *) self->entries->pdata[first - 1])->logged_at,
+                      added_day, 10) >= 0)
+        first--;
+    }
+
+  for (guint i = first; i < self->entries->len; i++)
     {
       const PrehabPainEntry *entry = self->entries->pdata[i];
 
-      for (guint j = 0; entry->triggers != NULL && entry->triggers[j] != NULL; j++)
-        g_hash_table_add (named_triggers, entry->triggers[j]);
-      for (guint j = 0; entry->regions != NULL && entry->regions[j] != NULL; j++)
-        g_hash_table_add (named_regions, entry->regions[j]);
+      add_named (self->named_triggers, entry->triggers);
+      add_named (self->named_regions, entry->regions);
     }
+}
 
-  g_menu_remove_all (self->trigger_section);
-  g_menu_remove_all (self->region_section);
+typedef struct
+{
+  char *label;
+  char *target;
+} FilterItem;
+
+static void
+filter_item_clear (gpointer data)
+{
+  FilterItem *item = data;
+
+  g_free (item->label);
+  g_free (item->target);
+}
+
+static void
+append_filter_item (GArray     *items,
+                    GString    *signature,
+                    const char *label,
+                    const char *prefix,
+                    const char *key)
+{
+  FilterItem item = { g_strdup (label), g_strconcat (prefix, key, NULL) };
+
+  g_array_append_val (items, item);
+  g_string_append_printf (signature, "%s\x1f%s\x1e", item.target, item.label);
+}
+
+static void
+fill_section (GMenu  *section,
+              GArray *items)
+{
+  g_menu_remove_all (section);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const FilterItem *item = &g_array_index (items, FilterItem, i);
+      g_autoptr (GMenuItem) menu_item = g_menu_item_new (item->label, NULL);
+
+      g_menu_item_set_action_and_target_value (menu_item, "journal.filter",
+                                               g_variant_new_string (item->target));
+      g_menu_append_item (section, menu_item);
+    }
+}
+
+/* @added_day: when set, the entries only gained some of that day. */
+static void
+update_filter_menu (PrehabJournalEntries *self,
+                    const char           *added_day)
+{
+  g_autoptr (GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) own = g_ptr_array_new ();
+  g_autoptr (GArray) trigger_items = g_array_new (FALSE, FALSE, sizeof (FilterItem));
+  g_autoptr (GArray) region_items = g_array_new (FALSE, FALSE, sizeof (FilterItem));
+  g_autoptr (GString) signature = g_string_new (NULL);
+
+  g_array_set_clear_func (trigger_items, filter_item_clear);
+  g_array_set_clear_func (region_items, filter_item_clear);
+  collect_named (self, added_day);
 
   /* Triggers in the journal's order (most used first), then any the list
    * does not have. */
@@ -303,48 +388,39 @@ update_filter_menu (PrehabJournalEntries *self)
     {
       const PrehabTrigger *trigger = self->triggers->pdata[i];
       const char *key = prehab_trigger_get_key (trigger);
-      g_autofree char *target = NULL;
-      g_autoptr (GMenuItem) item = NULL;
 
-      if (!g_hash_table_contains (named_triggers, key) || g_hash_table_contains (listed, key))
+      if (!g_hash_table_contains (self->named_triggers, key) || g_hash_table_contains (listed, key))
         continue;
       g_hash_table_add (listed, (gpointer) key);
-      target = g_strconcat (TRIGGER_PREFIX, key, NULL);
-      item = g_menu_item_new (trigger->name, NULL);
-      g_menu_item_set_action_and_target_value (item, "journal.filter", g_variant_new_string (target));
-      g_menu_append_item (self->trigger_section, item);
+      append_filter_item (trigger_items, signature, trigger->name, TRIGGER_PREFIX, key);
     }
   {
     GHashTableIter iter;
     gpointer key;
 
-    g_hash_table_iter_init (&iter, named_triggers);
+    g_hash_table_iter_init (&iter, self->named_triggers);
     while (g_hash_table_iter_next (&iter, &key, NULL))
       if (!g_hash_table_contains (listed, key))
         g_ptr_array_add (own, key);
     g_ptr_array_sort (own, compare_names);
   }
   for (guint i = 0; i < own->len; i++)
-    {
-      g_autofree char *target = g_strconcat (TRIGGER_PREFIX, own->pdata[i], NULL);
-      g_autoptr (GMenuItem) item = g_menu_item_new (own->pdata[i], NULL);
+    append_filter_item (trigger_items, signature, own->pdata[i], TRIGGER_PREFIX, own->pdata[i]);
 
-      g_menu_item_set_action_and_target_value (item, "journal.filter", g_variant_new_string (target));
-      g_menu_append_item (self->trigger_section, item);
-    }
-
+  g_string_append_c (signature, '\x1d');
   for (guint i = 0; prehab_regions[i].id != NULL; i++)
-    {
-      g_autofree char *target = NULL;
-      g_autoptr (GMenuItem) item = NULL;
+    if (g_hash_table_contains (self->named_regions, prehab_regions[i].id))
+      append_filter_item (region_items, signature,
+                          prehab_vocabulary_label (prehab_regions, prehab_regions[i].id),
+                          REGION_PREFIX, prehab_regions[i].id);
 
-      if (!g_hash_table_contains (named_regions, prehab_regions[i].id))
-        continue;
-      target = g_strconcat (REGION_PREFIX, prehab_regions[i].id, NULL);
-      item = g_menu_item_new (prehab_vocabulary_label (prehab_regions, prehab_regions[i].id), NULL);
-      g_menu_item_set_action_and_target_value (item, "journal.filter", g_variant_new_string (target));
-      g_menu_append_item (self->region_section, item);
-    }
+  /* A new menu rebuilds the filter's popover: only when it changed. */
+  if (g_strcmp0 (signature->str, self->menu_signature) == 0)
+    return;
+  g_free (self->menu_signature);
+  self->menu_signature = g_string_free (g_steal_pointer (&signature), FALSE);
+  fill_section (self->trigger_section, trigger_items);
+  fill_section (self->region_section, region_items);
 }
 
 static void
@@ -653,6 +729,8 @@ prehab_journal_entries_dispose (GObject *object)
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->triggers, g_ptr_array_unref);
   g_clear_pointer (&self->trigger_names, g_hash_table_unref);
+  g_clear_pointer (&self->named_triggers, g_hash_table_unref);
+  g_clear_pointer (&self->named_regions, g_hash_table_unref);
 
   G_OBJECT_CLASS (prehab_journal_entries_parent_class)->dispose (object);
 }
@@ -663,6 +741,7 @@ prehab_journal_entries_finalize (GObject *object)
   PrehabJournalEntries *self = PREHAB_JOURNAL_ENTRIES (object);
 
   g_free (self->filter);
+  g_free (self->menu_signature);
   g_free (self->today);
 
   G_OBJECT_CLASS (prehab_journal_entries_parent_class)->finalize (object);
@@ -835,7 +914,7 @@ prehab_journal_entries_show (PrehabJournalEntries *self,
   g_return_if_fail (triggers != NULL);
   g_return_if_fail (today != NULL);
 
-  take_journal (self, entries, triggers, today);
+  take_journal (self, entries, triggers, today, NULL);
   items = build_items (self);
   update_model (self, items);
   update_filter_state (self);
@@ -879,7 +958,7 @@ find_day_items (PrehabJournalEntries *self,
  * prehab_journal_entries_show_day:
  * @self: the list
  * @entries: (element-type PrehabPainEntry): every entry, oldest first: the
- *   array shown, where only the entries of @day changed
+ *   array shown, where entries were added on @day and no other changed
  * @triggers: (element-type PrehabTrigger): the journal's triggers
  * @today: YYYY-MM-DD
  * @day: YYYY-MM-DD, the day whose entries changed
@@ -913,7 +992,7 @@ prehab_journal_entries_show_day (PrehabJournalEntries *self,
       return;
     }
 
-  take_journal (self, entries, triggers, today);
+  take_journal (self, entries, triggers, today, day);
 
   day_entries = g_ptr_array_new ();
   for (guint i = entries->len; i > 0; i--)
@@ -946,7 +1025,8 @@ static void
 take_journal (PrehabJournalEntries *self,
               GPtrArray            *entries,
               GPtrArray            *triggers,
-              const char           *today)
+              const char           *today,
+              const char           *added_day)
 {
   g_ptr_array_ref (entries);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
@@ -967,7 +1047,7 @@ take_journal (PrehabJournalEntries *self,
                             g_strdup (trigger->name));
     }
 
-  update_filter_menu (self);
+  update_filter_menu (self, added_day);
 }
 
 /**
