@@ -160,6 +160,11 @@ def open_with_ctrl_l(app):
     return state["dialog"]
 
 
+# The toast lasts five seconds and sits near the top of the main window's
+# tree, in the toast overlay: a shallow walk finds it before it goes even on
+# a busy machine, where a walk through every view might not.
+
+
 def main_window(app):
     """The main window, found once. GTK 4.8 can crash answering for the
     application's list of windows while one of them goes away (HACKING.md,
@@ -232,7 +237,8 @@ def test_keyboard_entry(app):
     press(KEY_RETURN, control=True)
 
     wait_closed(app)
-    poll("the toast", lambda: find(main_window(app), role=Atspi.Role.LABEL, name="Pain logged"))
+    poll("the toast", lambda: find(main_window(app), role=Atspi.Role.LABEL, name="Pain logged",
+                                     max_depth=6))
     assert count_entries() == before + 1, f"{count_entries()} entries, expected {before + 1}"
     entry = last_entry()
     assert entry["pain"] == 4 and entry["regions"] == ["neck"], entry
@@ -313,7 +319,8 @@ def test_full_entry(app):
     press(KEY_RETURN, control=True)
 
     wait_closed(app)
-    poll("the toast", lambda: find(main_window(app), role=Atspi.Role.LABEL, name="Pain logged"))
+    poll("the toast", lambda: find(main_window(app), role=Atspi.Role.LABEL, name="Pain logged",
+                                     max_depth=6))
     assert count_entries() == before + 1
     # The window reloaded its views: the plan stops for the warning sign.
     poll("the Today view to stop the plan",

@@ -219,23 +219,26 @@ def start_session(app):
 def test_start_from_today(app):
     window = start_session(app)
     state["player"] = window
+    # On a slow machine the ten seconds of getting ready may be over before
+    # the step's content is found: the breathing itself is as good a start.
     first = poll('"Get Ready: Diaphragmatic breathing"',
-                 lambda: (step_name(window) or "").startswith("Get Ready: Diaphragmatic breathing"))
+                 lambda: re.match(r"(Get Ready|Go): Diaphragmatic breathing", step_name(window) or ""))
     pause = button(window, name="Pause")
     description = pause.get_description()
-    if not description.startswith("Get Ready: Diaphragmatic breathing"):
+    if not re.match(r"(Get Ready|Go): Diaphragmatic breathing", description or ""):
         raise AssertionError(f"the play button's description does not say the step: {description!r}")
     for name in ("Previous Step", "Next Step", "Mute Sounds"):
         button(window, name=name)
     wait_inhibited(True, "the screen kept on while the session runs")
-    return f"{step_name(window)!r}; Pause described as {description!r} ({first})"
+    return f"{step_name(window)!r}; Pause described as {description!r} ({first.group(0)})"
 
 
 def test_timed_step_runs_and_pauses(app):
     window = state["player"]
     before = step_name(window)
-    press(button(window, name="Next Step"), '"Next Step"')
-    wait_step_change(window, before, "the breathing itself")
+    if before.startswith("Get Ready: "):
+        press(button(window, name="Next Step"), '"Next Step"')
+        wait_step_change(window, before, "the breathing itself")
     if not step_name(window).startswith("Go: Diaphragmatic breathing"):
         raise AssertionError(f"expected the breathing, got {step_name(window)!r}")
 
@@ -318,11 +321,10 @@ def test_rate_and_save(app):
     poll("the player to close", lambda: player(app) is None)
     # The toast lasts five seconds: look only near the top of the window's
     # tree, where the toast overlay puts it, not through every view.
+    main = find(app, role=Atspi.Role.FRAME, name="Prehab", max_depth=1)
+
     def toast():
-        for node in walk(app, max_depth=7):
-            if node.get_role() == Atspi.Role.LABEL and node.get_name() == "Session saved":
-                return node
-        return None
+        return find(main, role=Atspi.Role.LABEL, name="Session saved", max_depth=6)
     poll('the toast "Session saved"', toast)
 
     def stored():
