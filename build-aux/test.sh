@@ -11,6 +11,7 @@ if [ "${1:-}" = "--long" ]; then
   shift
   export PREHAB_CRASH_RUNS=${PREHAB_CRASH_RUNS:-2000}
   export PREHAB_FUZZ_SECONDS=${PREHAB_FUZZ_SECONDS:-600}
+  export PREHAB_FUZZ_SEED=${PREHAB_FUZZ_SEED:-0}
 fi
 
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" || exit 1

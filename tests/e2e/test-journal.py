@@ -352,6 +352,19 @@ def test_delete_key(app):
     return f"Delete removed and Undo restored entry {gone}: {name[:40]}…"
 
 
+def closed(window):
+    """Whether a window has gone, asked of the window itself: asking the
+    application for its list of windows while one goes away can crash GTK
+    4.8 (HACKING.md, "Known problems")."""
+    try:
+        window.clear_cache()
+        if window.get_state_set().contains(Atspi.StateType.DEFUNCT):
+            return True
+        return window.get_parent() is None or window.get_index_in_parent() < 0
+    except prehab_e2e.GLib.Error:
+        return True
+
+
 def top_level(app, name):
     app.clear_cache()
     for i in range(app.get_child_count()):
@@ -372,9 +385,9 @@ def test_enter_edits(app):
     row = poll("a focused entry", focused_row)
     name = row.get_name()
     Atspi.generate_keyboard_event(KEYSYM_RETURN, None, Atspi.KeySynthType.SYM)
-    poll('the "Edit Entry" window', lambda: top_level(app, "Edit Entry"))
+    editor = poll('the "Edit Entry" window', lambda: top_level(app, "Edit Entry"))
     Atspi.generate_keyboard_event(KEYSYM_ESCAPE, None, Atspi.KeySynthType.SYM)
-    poll("the edit window to close", lambda: top_level(app, "Edit Entry") is None)
+    poll("the edit window to close", lambda: closed(editor))
     return f"Enter on {name[:40]}… opened the Edit Entry window"
 
 
@@ -404,7 +417,7 @@ def test_log_shows_at_top(app):
     Atspi.generate_keyboard_event(KEYSYM_RETURN, None, Atspi.KeySynthType.SYM)
     Atspi.generate_keyboard_event(KEY_CONTROL_L, None, Atspi.KeySynthType.RELEASE)
 
-    poll("the dialog to close", lambda: top_level(app, "Log Pain") is None)
+    poll("the dialog to close", lambda: closed(dialog))
     poll("the new entry in the journal", lambda: len(stored_ids()) == len(before) + 1)
 
     def top():
