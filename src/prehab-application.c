@@ -611,8 +611,9 @@ prehab_application_shutdown (GApplication *app)
   g_clear_object (&self->reminders);
   if (self->opening != NULL)
     {
-      g_autoptr (GError) error = NULL;
-      g_autoptr (PrehabStore) store = take_store (self, &error);
+      PrehabStore *unused = take_store (self, NULL);
+
+      g_clear_object (&unused);
     }
 
   G_APPLICATION_CLASS (prehab_application_parent_class)->shutdown (app);
