@@ -34,6 +34,7 @@ struct _PrehabApplication
   GtkWindow             *plan_help;  /* weak */
   GSettings             *settings;   /* NULL when the schema is not installed */
   PrehabReminderService *reminders;
+  GThread               *opening;  /* opens the journal while startup loads styles */
   gboolean               background; /* started at login: no window at first */
   gboolean               quitting;
 };
@@ -42,6 +43,55 @@ G_DEFINE_FINAL_TYPE (PrehabApplication, prehab_application, ADW_TYPE_APPLICATION
 
 static void show_store_error (PrehabApplication *self,
                               const GError      *error);
+
+typedef struct
+{
+  char        *data_dir;
+  PrehabStore *store;
+  GError      *error;
+} OpenJob;
+
+/* Opening the journal reads the whole file once (its integrity check) and
+ * brings the catalog up to date: work for another core while this one
+ * loads the theme. Nothing else touches the store until it is joined. */
+static gpointer
+open_store_thread (gpointer user_data)
+{
+  OpenJob *job = user_data;
+
+  job->store = prehab_catalog_open_store (job->data_dir, &job->error);
+  return job;
+}
+
+static void
+start_opening_store (PrehabApplication *self)
+{
+  OpenJob *job = g_new0 (OpenJob, 1);
+
+  job->data_dir = g_strdup (self->data_dir);
+  self->opening = g_thread_new ("prehab-open", open_store_thread, job);
+}
+
+/* The store the thread opened, or a new one if none was started. */
+static PrehabStore *
+take_store (PrehabApplication  *self,
+            GError            **error)
+{
+  OpenJob *job;
+  PrehabStore *store;
+
+  if (self->opening == NULL)
+    return prehab_catalog_open_store (self->data_dir, error);
+
+  job = g_thread_join (g_steal_pointer (&self->opening));
+  store = job->store;
+  if (job->error != NULL)
+    g_propagate_error (error, job->error);
+  g_free (job->data_dir);
+  g_free (job);
+
+  return store;
+}
 
 static void
 on_journal_changed_cb (PrehabApplication *self)
@@ -439,7 +489,7 @@ prehab_application_activate (GApplication *app)
     {
       g_autoptr (GError) error = NULL;
 
-      self->store = prehab_catalog_open_store (self->data_dir, &error);
+      self->store = take_store (self, &error);
       if (self->store == NULL)
         {
           g_warning ("%s", error->message);
@@ -516,6 +566,7 @@ prehab_application_startup (GApplication *app)
     { "journal", "<alt>4" },
   };
 
+  start_opening_store (self);
   G_APPLICATION_CLASS (prehab_application_parent_class)->startup (app);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
@@ -558,6 +609,12 @@ prehab_application_shutdown (GApplication *app)
 
   self->quitting = TRUE;
   g_clear_object (&self->reminders);
+  if (self->opening != NULL)
+    {
+      PrehabStore *unused = take_store (self, NULL);
+
+      g_clear_object (&unused);
+    }
 
   G_APPLICATION_CLASS (prehab_application_parent_class)->shutdown (app);
 }

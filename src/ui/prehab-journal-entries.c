@@ -243,34 +243,43 @@ get_model_item (PrehabJournalEntries *self,
   return item;
 }
 
-/* Replaces only the changed middle of the list, so that the rows around
- * it, the scroll position and the focus stay. */
+/* Replaces the @n_old items from @start with @wanted, but only the
+ * changed middle of them, so that the rows around it, the scroll position
+ * and the focus stay, and the rows that stay are not bound again. */
 static void
-update_model (PrehabJournalEntries *self,
-              GPtrArray            *wanted)
+update_model_range (PrehabJournalEntries *self,
+                    guint                 start,
+                    guint                 n_old,
+                    GPtrArray            *wanted)
 {
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   guint n_new = wanted->len;
   guint prefix = 0, suffix = 0;
 
   while (prefix < n_old && prefix < n_new &&
-         prehab_journal_item_equal (get_model_item (self, prefix), wanted->pdata[prefix]))
+         prehab_journal_item_equal (get_model_item (self, start + prefix), wanted->pdata[prefix]))
     prefix++;
   while (suffix < n_old - prefix && suffix < n_new - prefix &&
-         prehab_journal_item_equal (get_model_item (self, n_old - 1 - suffix),
+         prehab_journal_item_equal (get_model_item (self, start + n_old - 1 - suffix),
                                     wanted->pdata[n_new - 1 - suffix]))
     suffix++;
 
   /* The rows that stay point at the new load, so the old one is freed. */
   for (guint i = 0; i < prefix; i++)
-    prehab_journal_item_take_snapshot (get_model_item (self, i), wanted->pdata[i]);
+    prehab_journal_item_take_snapshot (get_model_item (self, start + i), wanted->pdata[i]);
   for (guint i = 0; i < suffix; i++)
-    prehab_journal_item_take_snapshot (get_model_item (self, n_old - 1 - i),
+    prehab_journal_item_take_snapshot (get_model_item (self, start + n_old - 1 - i),
                                        wanted->pdata[n_new - 1 - i]);
 
   if (n_old - prefix - suffix > 0 || n_new - prefix - suffix > 0)
-    g_list_store_splice (self->model, prefix, n_old - prefix - suffix,
+    g_list_store_splice (self->model, start + prefix, n_old - prefix - suffix,
                          wanted->pdata + prefix, n_new - prefix - suffix);
+}
+
+static void
+update_model (PrehabJournalEntries *self,
+              GPtrArray            *wanted)
+{
+  update_model_range (self, 0, g_list_model_get_n_items (G_LIST_MODEL (self->model)), wanted);
 }
 
 static int
@@ -1017,7 +1026,7 @@ prehab_journal_entries_show_day (PrehabJournalEntries *self,
     }
 
   position = find_day_items (self, day, &n_old);
-  g_list_store_splice (self->model, position, n_old, items->pdata, items->len);
+  update_model_range (self, position, n_old, items);
   update_filter_state (self);
 }
 

@@ -41,7 +41,7 @@ struct _PrehabTodayPage
   GtkWidget        *all_done_button;
   GtkWidget        *start_button;
   GtkListBox       *session_list;
-  AdwActionRow     *breaks_row;
+  GtkLabel         *breaks_label;
 
   PrehabStore      *store;
   GHashTable       *names;        /* exercise id → translated name */
@@ -113,7 +113,7 @@ update_breaks (PrehabTodayPage *self)
     subtitle = g_strdup (_("None yet today. A minute of moving every half hour or so helps."));
   else
     subtitle = g_strdup_printf (ngettext ("%d taken today", "%d taken today", n), n);
-  adw_action_row_set_subtitle (self->breaks_row, subtitle);
+  gtk_label_set_text (self->breaks_label, subtitle);
 }
 
 static void
@@ -184,12 +184,26 @@ on_check_toggled_cb (PrehabTodayPage *self,
     gtk_widget_activate_action (GTK_WIDGET (self), "today.rate-session", NULL);
 }
 
+/* A row laid out as AdwActionRow lays out its own (tick box, title and
+ * subtitle, arrow), but on grids. In GTK 4.8 a GtkBox that holds wrapping
+ * labels gets asked for its width at a given height while the list is laid
+ * out; it passes the question on, and each label answers with a search over
+ * widths that lays its text out again and again (about 40 layouts a label,
+ * most of the start's text layout). GtkGrid answers from its columns, and
+ * the row's labels are laid out a handful of times (see HACKING.md,
+ * "Benchmarks"). */
 static GtkWidget *
 create_item_row (PrehabTodayPage      *self,
                  const PrehabPlanItem *item,
                  gboolean              done)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *text = gtk_grid_new ();
+  GtkWidget *title;
+  GtkWidget *subtitle_label;
+  GtkWidget *arrow = g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
   GtkWidget *check = gtk_check_button_new ();
   g_autofree char *dose = prehab_dose_format (&item->dose);
   g_autofree char *check_label = NULL;
@@ -207,11 +221,19 @@ create_item_row (PrehabTodayPage      *self,
   if (item->cue != NULL)
     g_string_append_printf (subtitle, "\n%s", item->cue);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_widget_set_tooltip_text (row, _("Open the exercise card"));
+  title = g_object_new (GTK_TYPE_LABEL, "label", name, "xalign", 0.0f, "wrap", TRUE,
+                        "wrap-mode", PANGO_WRAP_WORD_CHAR, "css-classes",
+                        (const char *[]) { "title", NULL }, NULL);
+  subtitle_label = g_object_new (GTK_TYPE_LABEL, "label", subtitle->str, "xalign", 0.0f,
+                                 "wrap", TRUE, "wrap-mode", PANGO_WRAP_WORD_CHAR, "css-classes",
+                                 (const char *[]) { "subtitle", NULL }, NULL);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_margin_top (text, 6);
+  gtk_widget_set_margin_bottom (text, 6);
+  gtk_grid_set_row_spacing (GTK_GRID (text), 3);
+  gtk_grid_attach (GTK_GRID (text), title, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (text), subtitle_label, 0, 1, 1, 1);
 
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), done);
@@ -223,9 +245,20 @@ create_item_row (PrehabTodayPage      *self,
   g_object_set_data_full (G_OBJECT (check), "exercise-id", g_strdup (item->exercise_id), g_free);
   g_signal_connect_object (check, "toggled", G_CALLBACK (on_check_toggled_cb), self,
                            G_CONNECT_SWAPPED);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
 
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_widget_add_css_class (grid, "session-row");
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_attach (GTK_GRID (grid), check, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), text, 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), arrow, 2, 0, 1, 1);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, _("Open the exercise card"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle->str,
+                                  -1);
   g_object_set_data (G_OBJECT (row), "check", check);
   g_object_set_data_full (G_OBJECT (row), "exercise-id", g_strdup (item->exercise_id), g_free);
 
@@ -604,7 +637,7 @@ prehab_today_page_class_init (PrehabTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrehabTodayPage, all_done_button);
   gtk_widget_class_bind_template_child (widget_class, PrehabTodayPage, start_button);
   gtk_widget_class_bind_template_child (widget_class, PrehabTodayPage, session_list);
-  gtk_widget_class_bind_template_child (widget_class, PrehabTodayPage, breaks_row);
+  gtk_widget_class_bind_template_child (widget_class, PrehabTodayPage, breaks_label);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_all_done_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_break_clicked_cb);

@@ -37,6 +37,11 @@ struct _PrehabWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
   PrehabTodayPage      *today_page;
+  AdwBin               *plan_bin;
+  AdwBin               *exercises_bin;
+  AdwBin               *journal_bin;
+
+  /* Built after the first frame (see ensure_views) */
   PrehabPlanPage       *plan_page;
   PrehabExercisesPage  *exercises_page;
   PrehabJournalPage    *journal_page;
@@ -65,6 +70,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static void ensure_views (PrehabWindow *self);
+
 static void
 prehab_window_search_action (GtkWidget  *widget,
                              const char *action_name,
@@ -72,7 +79,8 @@ prehab_window_search_action (GtkWidget  *widget,
 {
   PrehabWindow *self = PREHAB_WINDOW (widget);
 
-  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->exercises_page));
+  ensure_views (self);
+  adw_view_stack_set_visible_child_name (self->view_stack, "exercises");
   prehab_exercises_page_start_search (self->exercises_page);
 }
 
@@ -89,7 +97,8 @@ prehab_window_show_exercise_action (GtkWidget  *widget,
   const char *return_view = NULL;
   const char *return_title = NULL;
 
-  if (visible != NULL && visible != GTK_WIDGET (self->exercises_page))
+  ensure_views (self);
+  if (visible != NULL && visible != GTK_WIDGET (self->exercises_bin))
     {
       return_view = adw_view_stack_get_visible_child_name (self->view_stack);
       return_title = adw_view_stack_page_get_title (adw_view_stack_get_page (self->view_stack,
@@ -99,7 +108,7 @@ prehab_window_show_exercise_action (GtkWidget  *widget,
   if (!prehab_exercises_page_show_exercise (self->exercises_page, id, return_view, return_title))
     return;
 
-  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->exercises_page));
+  adw_view_stack_set_visible_child_name (self->view_stack, "exercises");
 }
 
 static void
@@ -110,6 +119,7 @@ prehab_window_show_view_action (GtkWidget  *widget,
   PrehabWindow *self = PREHAB_WINDOW (widget);
   const char *name = g_variant_get_string (parameter, NULL);
 
+  ensure_views (self);
   if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
@@ -154,13 +164,17 @@ update_views (PrehabWindow *self,
   self->shown_day = prehab_date_dup_today ();
 
   prehab_today_page_reload (self->today_page);
-  prehab_plan_page_reload (self->plan_page);
-  if (added_entry != 0)
-    prehab_journal_page_add_entry (self->journal_page, added_entry);
-  else
-    prehab_journal_page_reload (self->journal_page);
-  if (!prehab_exercises_page_reload (self->exercises_page, &error))
-    prehab_window_show_toast (self, error->message);
+  /* Views not built yet read the journal when they are. */
+  if (self->plan_page != NULL)
+    {
+      prehab_plan_page_reload (self->plan_page);
+      if (added_entry != 0)
+        prehab_journal_page_add_entry (self->journal_page, added_entry);
+      else
+        prehab_journal_page_reload (self->journal_page);
+      if (!prehab_exercises_page_reload (self->exercises_page, &error))
+        prehab_window_show_toast (self, error->message);
+    }
 
   g_signal_emit (self, signals[SIGNAL_JOURNAL_CHANGED], 0);
 }
@@ -327,18 +341,75 @@ on_is_active_changed_cb (PrehabWindow *self)
     on_data_changed_cb (self);
 }
 
-/* The views that are not shown are filled once the first frame is on
- * screen: the window opens as fast as the Today view can be drawn. */
+/* The shortcuts window (Ctrl+?) is not at GtkApplication's automatic
+ * path (gtk/help-overlay.ui), which builds it for every window as the
+ * window is added, before its first frame; it is given here instead. */
+static void
+add_shortcuts_window (PrehabWindow *self)
+{
+  g_autoptr (GtkBuilder) builder =
+    gtk_builder_new_from_resource (RESOURCE_BASE "/prehab-shortcuts-window.ui");
+
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
+                                           GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder,
+                                                                                         "help_overlay")));
+}
+
+/* Only the Today view is built before the first frame: the Plan,
+ * Exercises and Journal views are built, and filled, once it is on
+ * screen, or at once when something asks for one of them first. */
+static void
+ensure_views (PrehabWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->plan_page != NULL)
+    return;
+
+  g_clear_handle_id (&self->hidden_views_idle_id, g_source_remove);
+  add_shortcuts_window (self);
+
+  self->plan_page = g_object_new (PREHAB_TYPE_PLAN_PAGE, NULL);
+  self->exercises_page = g_object_new (PREHAB_TYPE_EXERCISES_PAGE, NULL);
+  self->journal_page = g_object_new (PREHAB_TYPE_JOURNAL_PAGE, NULL);
+  g_signal_connect_object (self->journal_page, "changed", G_CALLBACK (on_data_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->journal_page, "error", G_CALLBACK (on_page_error_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->plan_bin, GTK_WIDGET (self->plan_page));
+  adw_bin_set_child (self->exercises_bin, GTK_WIDGET (self->exercises_page));
+  adw_bin_set_child (self->journal_bin, GTK_WIDGET (self->journal_page));
+
+  if (!prehab_exercises_page_load (self->exercises_page, self->store, &error))
+    {
+      g_warning ("%s", error->message);
+      prehab_window_show_toast (self, error->message);
+    }
+  /* Typing anywhere in the window searches the catalog. */
+  prehab_exercises_page_set_key_capture_widget (self->exercises_page, GTK_WIDGET (self));
+  prehab_journal_page_set_store (self->journal_page, self->store);
+  prehab_plan_page_set_store (self->plan_page, self->store);
+  prehab_exercises_page_fill_grid (self->exercises_page);
+}
+
 static gboolean
 fill_hidden_views_cb (gpointer user_data)
 {
   PrehabWindow *self = user_data;
 
   self->hidden_views_idle_id = 0;
-  prehab_plan_page_set_store (self->plan_page, self->store);
-  prehab_exercises_page_fill_grid (self->exercises_page);
+  ensure_views (self);
 
   return G_SOURCE_REMOVE;
+}
+
+static void
+on_visible_child_cb (PrehabWindow *self)
+{
+  /* The template sets the first child before the store is given. */
+  if (self->store != NULL &&
+      adw_view_stack_get_visible_child (self->view_stack) != GTK_WIDGET (self->today_page))
+    ensure_views (self);
 }
 
 static void
@@ -381,7 +452,6 @@ static void
 prehab_window_constructed (GObject *object)
 {
   PrehabWindow *self = PREHAB_WINDOW (object);
-  g_autoptr (GError) error = NULL;
 
   G_OBJECT_CLASS (prehab_window_parent_class)->constructed (object);
 
@@ -396,21 +466,11 @@ prehab_window_constructed (GObject *object)
                        G_SETTINGS_BIND_DEFAULT);
     }
 
-  if (!prehab_exercises_page_load (self->exercises_page, self->store, &error))
-    {
-      g_warning ("%s", error->message);
-      prehab_window_show_toast (self, error->message);
-    }
-
   prehab_today_page_set_store (self->today_page, self->store);
-  prehab_journal_page_set_store (self->journal_page, self->store);
   g_signal_connect (self, "realize", G_CALLBACK (on_realize_cb), NULL);
   self->data_version = prehab_store_get_data_version (self->store);
   self->shown_day = prehab_date_dup_today ();
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
-
-  /* Typing anywhere in the window searches the catalog. */
-  prehab_exercises_page_set_key_capture_widget (self->exercises_page, GTK_WIDGET (self));
 }
 
 static void
@@ -490,20 +550,18 @@ prehab_window_class_init (PrehabWindowClass *klass)
     g_signal_new ("journal-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  g_type_ensure (PREHAB_TYPE_EXERCISES_PAGE);
   g_type_ensure (PREHAB_TYPE_TODAY_PAGE);
-  g_type_ensure (PREHAB_TYPE_PLAN_PAGE);
-  g_type_ensure (PREHAB_TYPE_JOURNAL_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/prehab-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PrehabWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PrehabWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PrehabWindow, today_page);
-  gtk_widget_class_bind_template_child (widget_class, PrehabWindow, plan_page);
-  gtk_widget_class_bind_template_child (widget_class, PrehabWindow, exercises_page);
-  gtk_widget_class_bind_template_child (widget_class, PrehabWindow, journal_page);
+  gtk_widget_class_bind_template_child (widget_class, PrehabWindow, plan_bin);
+  gtk_widget_class_bind_template_child (widget_class, PrehabWindow, exercises_bin);
+  gtk_widget_class_bind_template_child (widget_class, PrehabWindow, journal_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_data_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_page_error_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_child_cb);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, prehab_window_search_action);
   gtk_widget_class_install_action (widget_class, "win.onboarding", NULL,

@@ -139,7 +139,12 @@ def journal(app):
         if node is None:
             return app
         state["journal"] = node
-        state["view_stack"] = node.get_parent()
+        # The page sits in its own AdwBin (built after the first frame);
+        # the view stack is the first ancestor that holds more than it.
+        stack = node.get_parent()
+        while stack is not None and stack.get_child_count() < 2:
+            stack = stack.get_parent()
+        state["view_stack"] = stack
     return state["journal"]
 
 

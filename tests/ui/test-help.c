@@ -226,7 +226,7 @@ test_plan_help_action (void)
 static void
 test_shortcuts_list_every_accelerator (void)
 {
-  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/prehab-shortcuts-window.ui");
   g_autoptr (GSList) objects = gtk_builder_get_objects (builder);
   g_autoptr (GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_auto (GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
@@ -255,7 +255,7 @@ test_shortcuts_list_every_accelerator (void)
 
       g_test_message ("%s (%s)", actions[i], accels[0]);
       if (!g_hash_table_contains (listed, key))
-        g_error ("the shortcuts window (ui/gtk/help-overlay.ui) does not list %s (%s)",
+        g_error ("the shortcuts window (ui/prehab-shortcuts-window.ui) does not list %s (%s)",
                  actions[i], accels[0]);
       n_checked++;
     }
