@@ -177,6 +177,8 @@ def walk(root, max_depth=40):
 
     The client-side cache is cleared first so that the tree reflects what the
     app shows now, not what it showed when we last looked.
+    A node that went away while we walked (GLib.Error from its children) is
+    passed over with what is under it: the rest of the tree is still there.
     """
     root.clear_cache()
     stack = [(root, 0)]
@@ -185,9 +187,13 @@ def walk(root, max_depth=40):
         yield node
         if depth >= max_depth:
             continue
-        n = node.get_child_count()
-        for i in reversed(range(n)):
-            child = node.get_child_at_index(i)
+        try:
+            children = [node.get_child_at_index(i) for i in range(node.get_child_count())]
+        except GLib.Error:
+            if node is root:
+                raise
+            continue
+        for child in reversed(children):
             if child is not None:
                 stack.append((child, depth + 1))
 
@@ -196,9 +202,14 @@ def find(root, role=None, name=None, prefix=None, suffix=None, contains=None, ma
     """The first accessible under root with this role and name (whole, or by
     its start, end or a part of it), at most max_depth levels down."""
     for node in walk(root, max_depth=max_depth):
-        if role is not None and node.get_role() != role:
+        try:
+            if role is not None and node.get_role() != role:
+                continue
+            node_name = node.get_name() or ""
+        except GLib.Error:
+            if node is root:
+                raise
             continue
-        node_name = node.get_name() or ""
         if name is not None and node_name != name:
             continue
         if prefix is not None and not node_name.startswith(prefix):

@@ -341,12 +341,14 @@ def test_status(app):
 def test_review(app):
     """The menu's "Program Set-Up…" shows what was saved, without the pain
     question, and Cancel closes it without asking."""
-    # The menu button's inner toggle carries the "click" action.
+    # The menu button's inner toggle carries the "click" action. It is
+    # looked for in the main window's header bar, not through every view.
     def menu_button():
-        menu_button.last = 'no "Main Menu" button with an action'
-        return next((n for n in walk(app) if n.get_role() == Atspi.Role.PUSH_BUTTON
-                     and n.get_name() == "Main Menu" and Atspi.Action.get_n_actions(n) > 0),
-                    None)
+        main = find_set_up_window(app, "Prehab")
+        menu_button.last = "no main window" if main is None else 'no "Main Menu" button with an action'
+        return main and next((n for n in walk(main, max_depth=12) if n.get_role() == Atspi.Role.PUSH_BUTTON
+                              and n.get_name() == "Main Menu" and Atspi.Action.get_n_actions(n) > 0),
+                             None)
     Atspi.Action.do_action(poll('the "Main Menu" button', menu_button), 0)
 
     def menu_item():
