@@ -222,6 +222,18 @@ def find(root, role=None, name=None, prefix=None, suffix=None, contains=None, ma
     return None
 
 
+def window_named(app, title):
+    """A top-level window of the application by its title. Windows are
+    looked for among the application's children only: a walk through every
+    view of the main window is slow (see HACKING.md, "Known problems")."""
+    app.clear_cache()
+    for i in range(app.get_child_count()):
+        child = app.get_child_at_index(i)
+        if child is not None and child.get_name() == title:
+            return child
+    return None
+
+
 def has_state(node, state):
     node.clear_cache()
     return node.get_state_set().contains(state)

@@ -37,7 +37,7 @@ import sys
 import time
 
 import prehab_e2e
-from prehab_e2e import Atspi, GLib, find, has_state, poll, run_tests, walk
+from prehab_e2e import Atspi, GLib, find, has_state, poll, run_tests, walk, window_named
 
 # Room for a busy machine: the tests take about 40 s here.
 prehab_e2e.TOTAL_TIMEOUT = 200
@@ -122,16 +122,6 @@ def keys(*codes):
     for code in reversed(codes[:-1]):
         Atspi.generate_keyboard_event(code, None, Atspi.KeySynthType.RELEASE)
     time.sleep(0.15)
-
-
-def window_named(app, title):
-    """A top-level window of the application by its title."""
-    app.clear_cache()
-    for i in range(app.get_child_count()):
-        child = app.get_child_at_index(i)
-        if child is not None and child.get_name() == title:
-            return child
-    return None
 
 
 def main_window(app):

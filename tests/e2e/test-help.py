@@ -16,7 +16,7 @@ import subprocess
 import sys
 import time
 
-from prehab_e2e import Atspi, find, poll, run_tests
+from prehab_e2e import Atspi, find, poll, run_tests, window_named
 
 TODAY = "2026-11-18"
 TITLE = "How the Plan Adapts"
@@ -29,15 +29,6 @@ def prepare(data_dir):
     env = dict(os.environ, LANGUAGE="C")
     subprocess.run([os.path.abspath(sys.argv[1]), "--data-dir", data_dir, "start"],
                    check=True, capture_output=True, env=env)
-
-
-def window_named(app, title):
-    app.clear_cache()
-    for i in range(app.get_child_count()):
-        child = app.get_child_at_index(i)
-        if child is not None and child.get_name() == title:
-            return child
-    return None
 
 
 def main_window(app):
@@ -69,7 +60,7 @@ def test_f1_opens_help(app):
 
 
 def test_escape_closes_help(app):
-    help_window = poll(f'the "{TITLE}" window', lambda: window_named(app, TITLE))
+    poll(f'the "{TITLE}" window', lambda: window_named(app, TITLE))
     Atspi.generate_keyboard_event(KEY_ESCAPE, None, Atspi.KeySynthType.SYM)
     wait_closed(app)
     return "closed"

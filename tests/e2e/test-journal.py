@@ -25,7 +25,7 @@ import sys
 import time
 
 import prehab_e2e
-from prehab_e2e import App, Atspi, find, find_app, has_state, poll, run_tests
+from prehab_e2e import App, Atspi, find, find_app, has_state, poll, run_tests, window_named
 
 # Room for a busy machine: the tests take about 20 s here.
 prehab_e2e.TOTAL_TIMEOUT = 100
@@ -370,15 +370,6 @@ def closed(window):
         return True
 
 
-def top_level(app, name):
-    app.clear_cache()
-    for i in range(app.get_child_count()):
-        child = app.get_child_at_index(i)
-        if child is not None and child.get_name() == name:
-            return child
-    return None
-
-
 def test_enter_edits(app):
     def focused_row():
         node = entry_list(app)
@@ -390,7 +381,7 @@ def test_enter_edits(app):
     row = poll("a focused entry", focused_row)
     name = row.get_name()
     Atspi.generate_keyboard_event(KEYSYM_RETURN, None, Atspi.KeySynthType.SYM)
-    editor = poll('the "Edit Entry" window', lambda: top_level(app, "Edit Entry"))
+    editor = poll('the "Edit Entry" window', lambda: window_named(app, "Edit Entry"))
     Atspi.generate_keyboard_event(KEYSYM_ESCAPE, None, Atspi.KeySynthType.SYM)
     poll("the edit window to close", lambda: closed(editor))
     return f"Enter on {name[:40]}… opened the Edit Entry window"
@@ -403,7 +394,7 @@ def test_log_shows_at_top(app):
     Atspi.generate_keyboard_event(KEY_CONTROL_L, None, Atspi.KeySynthType.PRESS)
     Atspi.generate_keyboard_event(KEY_L, None, Atspi.KeySynthType.PRESSRELEASE)
     Atspi.generate_keyboard_event(KEY_CONTROL_L, None, Atspi.KeySynthType.RELEASE)
-    dialog = poll('the "Log Pain" window', lambda: top_level(app, "Log Pain"))
+    dialog = poll('the "Log Pain" window', lambda: window_named(app, "Log Pain"))
     five = poll('the "5" button', lambda: find(dialog, role=Atspi.Role.PUSH_BUTTON, name="5, moderate"))
     poll("the focus in the pain row",
          lambda: any(has_state(n, Atspi.StateType.FOCUSED) for n in

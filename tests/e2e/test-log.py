@@ -23,7 +23,7 @@ import sys
 import time
 
 import prehab_e2e
-from prehab_e2e import Atspi, GLib, find, has_state, poll, run_tests
+from prehab_e2e import Atspi, GLib, find, has_state, poll, run_tests, window_named
 
 TODAY = "2026-11-18"
 os.environ["PREHAB_TODAY"] = TODAY
@@ -131,16 +131,6 @@ def scroll_into_view(dialog, node):
         return True
     poll("the control to scroll into view", visible)
     time.sleep(0.3)
-
-
-def window_named(app, title):
-    """A top-level window of the app (AdwWindow is a "filler" here)."""
-    app.clear_cache()
-    for i in range(app.get_child_count()):
-        child = app.get_child_at_index(i)
-        if child is not None and child.get_name() == title:
-            return child
-    return None
 
 
 def close_leftover(app):

@@ -30,7 +30,7 @@ import sys
 import time
 
 import prehab_e2e
-from prehab_e2e import Atspi, find, has_state, poll, run_tests, walk
+from prehab_e2e import Atspi, find, has_state, poll, run_tests, walk, window_named
 
 TODAY = "2026-01-07"                # a Wednesday
 START = "2026-01-05"                # two days earlier, picked on the calendar
@@ -58,19 +58,9 @@ def remember_data_dir(path):
 
 # ------------------------------------------------------------------ helpers
 
-def find_set_up_window(app, title="Set Up Prehab"):
-    """The set-up window, by its title: "Program Set-Up" for a review."""
-    app.clear_cache()
-    for i in range(app.get_child_count()):
-        frame = app.get_child_at_index(i)
-        if frame is not None and frame.get_name() == title:
-            return frame
-    return None
-
-
 def wait_for_page(app, heading):
     def check():
-        window = find_set_up_window(app)
+        window = window_named(app, "Set Up Prehab")
         step = find(window, prefix="Step ") if window else None
         check.last = f"step label {step.get_name() if step else None!r}"
         node = find(window, role=Atspi.Role.HEADING, name=heading) if window else None
@@ -295,7 +285,7 @@ def test_pain_and_start(app):
     # Enter on the scale presses the window's default button.
     find_node(window, Atspi.Role.PUSH_BUTTON, "Start Program")
     press_key(KEY_RETURN)
-    poll("the set-up window to close", lambda: find_set_up_window(app) is None)
+    poll("the set-up window to close", lambda: window_named(app, "Set Up Prehab") is None)
     return f"pain {PAIN}; Enter pressed Start Program, the window closed"
 
 
@@ -344,7 +334,7 @@ def test_review(app):
     # The menu button's inner toggle carries the "click" action. It is
     # looked for in the main window's header bar, not through every view.
     def menu_button():
-        main = find_set_up_window(app, "Prehab")
+        main = window_named(app, "Prehab")
         menu_button.last = "no main window" if main is None else 'no "Main Menu" button with an action'
         return main and next((n for n in walk(main, max_depth=12) if n.get_role() == Atspi.Role.PUSH_BUTTON
                               and n.get_name() == "Main Menu" and Atspi.Action.get_n_actions(n) > 0),
@@ -366,7 +356,7 @@ def test_review(app):
     press_key(KEY_RETURN)
 
     def review():
-        window = find_set_up_window(app, "Program Set-Up")
+        window = window_named(app, "Program Set-Up")
         return window if window and find(window, role=Atspi.Role.HEADING,
                                          name="Review Your Set-Up") else None
     window = poll("the review of the set-up", review)
@@ -391,7 +381,7 @@ def test_review(app):
         raise AssertionError("; ".join(problems))
 
     press_button(window, "Cancel")
-    poll("the review to close", lambda: find_set_up_window(app, "Program Set-Up") is None)
+    poll("the review to close", lambda: window_named(app, "Program Set-Up") is None)
     return "the review showed the saved answers and closed on Cancel"
 
 

@@ -25,7 +25,7 @@ import sys
 import time
 
 import prehab_e2e
-from prehab_e2e import Atspi, GLib, find, poll, run_tests, walk
+from prehab_e2e import Atspi, GLib, find, poll, run_tests, walk, window_named
 
 TODAY = "2026-11-18"
 NEXT_DAY = "2026-11-19"
@@ -101,29 +101,17 @@ def journal_sessions():
             query("SELECT * FROM session_exercise ORDER BY session_id, position"))
 
 
-def top_level(app, title):
-    """The app's window with this title, looked for among its top-level
-    windows only: a walk through every view of the main window can take
-    longer on a busy machine than a toast stays on screen."""
-    app.clear_cache()
-    for i in range(app.get_child_count()):
-        child = app.get_child_at_index(i)
-        if child is not None and child.get_role() == Atspi.Role.FRAME and child.get_name() == title:
-            return child
-    return None
-
-
 def main_window(app):
     """The main window, found once. Searches start here rather than at the
     application, whose list of windows GTK 4.8 can answer badly while one
     of them goes away (HACKING.md, "Known problems")."""
     if "main" not in state:
-        state["main"] = poll("the main window", lambda: top_level(app, "Prehab"))
+        state["main"] = poll("the main window", lambda: window_named(app, "Prehab"))
     return state["main"]
 
 
 def player(app):
-    return top_level(app, "Guided Session")
+    return window_named(app, "Guided Session")
 
 
 def closed(window):

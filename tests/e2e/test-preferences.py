@@ -22,7 +22,7 @@ import sys
 import time
 
 import prehab_e2e
-from prehab_e2e import Atspi, find, has_state, poll, run_tests
+from prehab_e2e import Atspi, find, has_state, poll, run_tests, window_named
 
 prehab_e2e.TOTAL_TIMEOUT = 110
 
@@ -61,15 +61,6 @@ def notifications():
 
 def sent(summary):
     return [n for n in notifications() if n.get("call") == "Notify" and n["summary"] == summary]
-
-
-def window_named(app, name):
-    app.clear_cache()
-    for i in range(app.get_child_count()):
-        child = app.get_child_at_index(i)
-        if child is not None and child.get_name() == name:
-            return child
-    return None
 
 
 def click(node):
