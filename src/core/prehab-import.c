@@ -1445,6 +1445,41 @@ id_is_free (PrehabStore  *store,
   return rc == 0;
 }
 
+/* Steps @find, a query for the journal's row that is the same as the
+ * file's row @file_id (its id in the first column). When there is one,
+ * maps @file_id to it and counts it in @skipped. Returns 1 when there is
+ * one, 0 when not, -1 on an error. */
+static int
+map_if_present (PrehabStore      *store,
+                PrehabStatement  *find,
+                GHashTable       *map,
+                gint64            file_id,
+                guint            *skipped,
+                GError          **error)
+{
+  int rc = prehab_store_step_row (store, find, error);
+
+  if (rc > 0)
+    {
+      id_map_set (map, file_id, sqlite3_column_int64 (find, 0));
+      (*skipped)++;
+    }
+  return rc;
+}
+
+/* The new row's id: the file's when @keep, else one SQLite picks. */
+static void
+bind_new_id (PrehabStatement *stmt,
+             int              column,
+             gboolean         keep,
+             gint64           file_id)
+{
+  if (keep)
+    sqlite3_bind_int64 (stmt, column, file_id);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
 static gboolean
 delete_person_data (PrehabStore  *store,
                     GError      **error)
@@ -1510,15 +1545,12 @@ apply_enrollments (PrehabStore  *store,
                              SQLITE_TRANSIENT);
           sqlite3_bind_text (find, 2, json_object_get_string_member (object, "start_date"), -1,
                              SQLITE_TRANSIENT);
-          rc = prehab_store_step_row (store, find, error);
+          rc = map_if_present (store, find, data->enrollments, file_id,
+                               &data->summary.enrollments_skipped, error);
           if (rc < 0)
             return FALSE;
           if (rc > 0)
-            {
-              id_map_set (data->enrollments, file_id, sqlite3_column_int64 (find, 0));
-              data->summary.enrollments_skipped++;
-              continue;
-            }
+            continue;
         }
 
       free_id = id_is_free (store, "SELECT 1 FROM enrollment WHERE id = ?1", file_id, error);
@@ -1535,10 +1567,7 @@ apply_enrollments (PrehabStore  *store,
                                   error);
       if (add == NULL)
         return FALSE;
-      if (free_id)
-        sqlite3_bind_int64 (add, 1, file_id);
-      else
-        sqlite3_bind_null (add, 1);
+      bind_new_id (add, 1, free_id, file_id);
       sqlite3_bind_text (add, 2, json_object_get_string_member (object, "program"), -1,
                          SQLITE_TRANSIENT);
       sqlite3_bind_text (add, 3, json_object_get_string_member (object, "start_date"), -1,
@@ -1623,15 +1652,12 @@ apply_own_triggers (PrehabStore  *store,
       if (find == NULL)
         return FALSE;
       sqlite3_bind_text (find, 1, name, -1, SQLITE_TRANSIENT);
-      rc = prehab_store_step_row (store, find, error);
+      rc = map_if_present (store, find, data->triggers, file_id,
+                           &data->summary.triggers_skipped, error);
       if (rc < 0)
         return FALSE;
       if (rc > 0)
-        {
-          id_map_set (data->triggers, file_id, sqlite3_column_int64 (find, 0));
-          data->summary.triggers_skipped++;
-          continue;
-        }
+        continue;
 
       free_id = id_is_free (store, "SELECT 1 FROM pain_trigger WHERE id = ?1", file_id, error);
       if (free_id < 0)
@@ -1644,10 +1670,7 @@ apply_own_triggers (PrehabStore  *store,
                                   error);
       if (add == NULL)
         return FALSE;
-      if (free_id)
-        sqlite3_bind_int64 (add, 1, file_id);
-      else
-        sqlite3_bind_null (add, 1);
+      bind_new_id (add, 1, free_id, file_id);
       sqlite3_bind_text (add, 2, name, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (add, 3, json_object_get_boolean_member (object, "retired"));
       bind_time (add, 4, object, "created_at");
@@ -1701,15 +1724,12 @@ apply_sessions (PrehabStore  *store,
       sqlite3_bind_int64 (find, 1, enrollment);
       sqlite3_bind_text (find, 2, json_object_get_string_member (object, "date"), -1,
                          SQLITE_TRANSIENT);
-      rc = prehab_store_step_row (store, find, error);
+      rc = map_if_present (store, find, data->sessions, file_id,
+                           &data->summary.sessions_skipped, error);
       if (rc < 0)
         return FALSE;
       if (rc > 0)
-        {
-          id_map_set (data->sessions, file_id, sqlite3_column_int64 (find, 0));
-          data->summary.sessions_skipped++;
-          continue;
-        }
+        continue;
 
       free_id = id_is_free (store, "SELECT 1 FROM session WHERE id = ?1", file_id, error);
       if (free_id < 0)
@@ -1722,10 +1742,7 @@ apply_sessions (PrehabStore  *store,
                                   error);
       if (add == NULL)
         return FALSE;
-      if (free_id)
-        sqlite3_bind_int64 (add, 1, file_id);
-      else
-        sqlite3_bind_null (add, 1);
+      bind_new_id (add, 1, free_id, file_id);
       sqlite3_bind_int64 (add, 2, enrollment);
       sqlite3_bind_text (add, 3, json_object_get_string_member (object, "date"), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (add, 4, json_object_get_string_member (object, "kind"), -1, SQLITE_TRANSIENT);
@@ -1906,10 +1923,7 @@ apply_entries (PrehabStore  *store,
                                   error);
       if (add == NULL)
         return FALSE;
-      if (rc)
-        sqlite3_bind_int64 (add, 1, file_id);
-      else
-        sqlite3_bind_null (add, 1);
+      bind_new_id (add, 1, rc, file_id);
       bind_time (add, 2, object, "logged_at");
       sqlite3_bind_text (add, 3, json_object_get_string_member (object, "context"), -1,
                          SQLITE_TRANSIENT);
