@@ -611,9 +611,8 @@ prehab_application_shutdown (GApplication *app)
   g_clear_object (&self->reminders);
   if (self->opening != NULL)
     {
-      PrehabStore *unused = take_store (self, NULL);
-
-      g_clear_object (&unused);
+      /* Started but never taken: wait for it, and close what it opened. */
+      g_autoptr (PrehabStore) unused = take_store (self, NULL);
     }
 
   G_APPLICATION_CLASS (prehab_application_parent_class)->shutdown (app);

@@ -234,6 +234,19 @@ def window_named(app, title):
     return None
 
 
+_main_windows = {}
+
+
+def main_window(app):
+    """The main window, found once per application. Searches start here
+    rather than at the application, whose list of windows GTK 4.8 can
+    answer badly while one of them goes away (HACKING.md, "Known
+    problems")."""
+    if app not in _main_windows:
+        _main_windows[app] = poll("the main window", lambda: window_named(app, "Prehab"))
+    return _main_windows[app]
+
+
 def has_state(node, state):
     node.clear_cache()
     return node.get_state_set().contains(state)

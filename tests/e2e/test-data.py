@@ -37,7 +37,7 @@ import sys
 import time
 
 import prehab_e2e
-from prehab_e2e import Atspi, GLib, find, has_state, poll, run_tests, walk, window_named
+from prehab_e2e import Atspi, GLib, find, has_state, main_window, poll, run_tests, walk, window_named
 
 # Room for a busy machine: the tests take about 40 s here.
 prehab_e2e.TOTAL_TIMEOUT = 200
@@ -122,12 +122,6 @@ def keys(*codes):
     for code in reversed(codes[:-1]):
         Atspi.generate_keyboard_event(code, None, Atspi.KeySynthType.RELEASE)
     time.sleep(0.15)
-
-
-def main_window(app):
-    if "main" not in state:
-        state["main"] = poll("the main window", lambda: window_named(app, "Prehab"))
-    return state["main"]
 
 
 def wait_gone(window, title):

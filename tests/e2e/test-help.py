@@ -16,7 +16,7 @@ import subprocess
 import sys
 import time
 
-from prehab_e2e import Atspi, find, poll, run_tests, window_named
+from prehab_e2e import Atspi, find, main_window, poll, run_tests, window_named
 
 TODAY = "2026-11-18"
 TITLE = "How the Plan Adapts"
@@ -29,10 +29,6 @@ def prepare(data_dir):
     env = dict(os.environ, LANGUAGE="C")
     subprocess.run([os.path.abspath(sys.argv[1]), "--data-dir", data_dir, "start"],
                    check=True, capture_output=True, env=env)
-
-
-def main_window(app):
-    return poll("the main window", lambda: window_named(app, "Prehab"))
 
 
 def wait_closed(app):

@@ -23,7 +23,7 @@ import sys
 import time
 
 import prehab_e2e
-from prehab_e2e import Atspi, GLib, find, has_state, poll, run_tests, window_named
+from prehab_e2e import Atspi, GLib, find, has_state, main_window, poll, run_tests, window_named
 
 TODAY = "2026-11-18"
 os.environ["PREHAB_TODAY"] = TODAY
@@ -153,15 +153,6 @@ def open_with_ctrl_l(app):
 # The toast lasts five seconds and sits near the top of the main window's
 # tree, in the toast overlay: a shallow walk finds it before it goes even on
 # a busy machine, where a walk through every view might not.
-
-
-def main_window(app):
-    """The main window, found once. GTK 4.8 can crash answering for the
-    application's list of windows while one of them goes away (HACKING.md,
-    "Known problems"), so searches start here, not at the application."""
-    if "main" not in state:
-        state["main"] = poll("the main window", lambda: window_named(app, "Prehab"))
-    return state["main"]
 
 
 def wait_closed(app, title="Log Pain"):

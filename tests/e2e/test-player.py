@@ -25,7 +25,7 @@ import sys
 import time
 
 import prehab_e2e
-from prehab_e2e import Atspi, GLib, find, poll, run_tests, walk, window_named
+from prehab_e2e import Atspi, GLib, find, main_window, poll, run_tests, walk, window_named
 
 TODAY = "2026-11-18"
 NEXT_DAY = "2026-11-19"
@@ -99,15 +99,6 @@ def query(sql, *args):
 def journal_sessions():
     return (query("SELECT date, status, pain_during, pain_after, note FROM session ORDER BY id"),
             query("SELECT * FROM session_exercise ORDER BY session_id, position"))
-
-
-def main_window(app):
-    """The main window, found once. Searches start here rather than at the
-    application, whose list of windows GTK 4.8 can answer badly while one
-    of them goes away (HACKING.md, "Known problems")."""
-    if "main" not in state:
-        state["main"] = poll("the main window", lambda: window_named(app, "Prehab"))
-    return state["main"]
 
 
 def player(app):
