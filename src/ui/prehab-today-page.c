@@ -37,7 +37,8 @@ struct _PrehabTodayPage
   GtkLabel         *focus_label;
   GtkLabel         *decision_label;
   GtkBox           *reasons_box;
-  AdwPreferencesGroup *session_group;
+  GtkLabel         *session_title;
+  GtkLabel         *session_progress;
   GtkWidget        *all_done_button;
   GtkWidget        *start_button;
   GtkListBox       *session_list;
@@ -130,7 +131,7 @@ update_session_header (PrehabTodayPage *self,
   else
     description = g_strdup_printf (ngettext ("%u of %u exercise done", "%u of %u exercises done", n_items),
                                    n_done, n_items);
-  adw_preferences_group_set_description (self->session_group, description);
+  gtk_label_set_text (self->session_progress, description);
   gtk_widget_set_sensitive (self->all_done_button, n_items > 0 && n_done < n_items);
   gtk_widget_set_visible (self->start_button, n_items > 0);
 }
@@ -356,9 +357,8 @@ show_plan (PrehabTodayPage  *self,
       gtk_box_append (self->reasons_box, label);
     }
 
-  adw_preferences_group_set_title (self->session_group,
-                                   plan->training ? _("Today's Session: Strength Day")
-                                                  : _("Today's Session"));
+  gtk_label_set_text (self->session_title,
+                      plan->training ? _("Today's Session: Strength Day") : _("Today's Session"));
 
   self->updating = TRUE;
   clear_list (self->session_list);
@@ -633,7 +633,8 @@ prehab_today_page_class_init (PrehabTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrehabTodayPage, focus_label);
   gtk_widget_class_bind_template_child (widget_class, PrehabTodayPage, decision_label);
   gtk_widget_class_bind_template_child (widget_class, PrehabTodayPage, reasons_box);
-  gtk_widget_class_bind_template_child (widget_class, PrehabTodayPage, session_group);
+  gtk_widget_class_bind_template_child (widget_class, PrehabTodayPage, session_title);
+  gtk_widget_class_bind_template_child (widget_class, PrehabTodayPage, session_progress);
   gtk_widget_class_bind_template_child (widget_class, PrehabTodayPage, all_done_button);
   gtk_widget_class_bind_template_child (widget_class, PrehabTodayPage, start_button);
   gtk_widget_class_bind_template_child (widget_class, PrehabTodayPage, session_list);

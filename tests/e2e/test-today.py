@@ -64,7 +64,14 @@ def test_today_shows_session(app):
                 and find(app, role=Atspi.Role.LABEL, name="Week 1, Day 1"))
     poll("today's session", check)
     poll('the decision "Start"', lambda: find(app, role=Atspi.Role.LABEL, name="Start"))
-    return f"{len(session_rows(app))} exercises: {session_rows(app)}"
+    # The session's heading, and how much of it is done (the title wraps at
+    # 360 px rather than being cut short).
+    poll('the heading "Today\'s Session"',
+         lambda: find(app, role=Atspi.Role.LABEL, name="Today's Session"))
+    n = len(session_rows(app))
+    poll(f'"0 of {n} exercises done"',
+         lambda: find(app, role=Atspi.Role.LABEL, name=f"0 of {n} exercises done"))
+    return f"{n} exercises: {session_rows(app)}"
 
 
 def test_tick_shows_on_plan(app):
@@ -82,6 +89,9 @@ def test_tick_shows_on_plan(app):
     Atspi.generate_mouse_event(x, y, "b1r")
     poll("a partial session in the journal",
          lambda: (stored_session() or (None,))[0] == "partial")
+    n = len(session_rows(app))
+    poll(f'the heading to say "1 of {n} exercises done"',
+         lambda: find(app, role=Atspi.Role.LABEL, name=f"1 of {n} exercises done"))
 
     def cell():
         node = find(app, role=Atspi.Role.PUSH_BUTTON, prefix=CELL)
