@@ -569,6 +569,13 @@ prehab_application_startup (GApplication *app)
   start_opening_store (self);
   G_APPLICATION_CLASS (prehab_application_parent_class)->startup (app);
 
+  /* GtkApplication has just added Prehab's icons to the display's icon
+   * theme, and so dropped the theme GTK read on another thread at
+   * gtk_init(): the window's first icon would read it again on this one
+   * (about 20 ms). A change of theme name has GTK read it on another
+   * thread, so announce one while the window is built. */
+  g_object_notify (G_OBJECT (gtk_settings_get_default ()), "gtk-icon-theme-name");
+
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.log-pain", log_accels);
