@@ -64,8 +64,9 @@ typedef struct
 
 typedef struct
 {
-  GArray *shapes;      /* Shape */
-  Camera  camera;
+  GArray  *shapes;      /* Shape */
+  Camera   camera;
+  gboolean for_bounds;  /* only the shapes' points count: no outlines */
 } Scene;
 
 /* The camera */
@@ -154,18 +155,40 @@ convex_hull (GArray *points)
   g_array_append_vals (points, hull->data, k - 1);
 }
 
+/* The points of the unit circle that every circle, disc and rim is drawn
+ * through, worked out once: a figure's bounds take some 30 000 circles. */
+static const Point *
+unit_circle (void)
+{
+  static Point points[CIRCLE_POINTS];
+  static gsize ready = 0;
+
+  if (g_once_init_enter (&ready))
+    {
+      for (guint i = 0; i < CIRCLE_POINTS; i++)
+        {
+          double a = 2 * G_PI * i / CIRCLE_POINTS;
+
+          points[i] = (Point) { cos (a), sin (a) };
+        }
+      g_once_init_leave (&ready, 1);
+    }
+
+  return points;
+}
+
 static void
 add_circle (GArray *points,
             Point   c,
             double  radius)
 {
-  for (guint i = 0; i < CIRCLE_POINTS; i++)
-    {
-      double a = 2 * G_PI * i / CIRCLE_POINTS;
-      Point p = { c.x + radius * cos (a), c.y + radius * sin (a) };
+  const Point *unit = unit_circle ();
+  guint start = points->len;
 
-      g_array_append_val (points, p);
-    }
+  g_array_set_size (points, start + CIRCLE_POINTS);
+  for (guint i = 0; i < CIRCLE_POINTS; i++)
+    g_array_index (points, Point, start + i) = (Point) { c.x + radius * unit[i].x,
+                                                         c.y + radius * unit[i].y };
 }
 
 /* The scene: shapes for a pose */
@@ -192,6 +215,16 @@ scene_add (Scene  *scene,
   shape.order = scene->shapes->len;
   g_array_append_val (scene->shapes, shape);
   return &g_array_index (scene->shapes, Shape, scene->shapes->len - 1);
+}
+
+/* Makes @shape's points its outline. The box of a convex hull is the box
+ * of its points, so a scene made for bounds skips it. */
+static void
+scene_outline (Scene *scene,
+               Shape *shape)
+{
+  if (!scene->for_bounds)
+    convex_hull (shape->points);
 }
 
 /* A frame for a prop: an origin and a rotation. */
@@ -233,7 +266,7 @@ add_box (Scene           *scene,
 
       g_array_append_val (shape->points, p);
     }
-  convex_hull (shape->points);
+  scene_outline (scene, shape);
 }
 
 /* Rim points of a disc of @radius centred on local @c, facing local @axis
@@ -254,9 +287,8 @@ add_disc_points (GArray          *points,
 
   for (guint i = 0; i < CIRCLE_POINTS; i++)
     {
-      double a = 2 * G_PI * i / CIRCLE_POINTS;
-      FigVec local = fig_vec_add (c, fig_vec_add (fig_vec_scale (u, radius * cos (a)),
-                                                  fig_vec_scale (v, radius * sin (a))));
+      FigVec local = fig_vec_add (c, fig_vec_add (fig_vec_scale (u, radius * unit_circle ()[i].x),
+                                                  fig_vec_scale (v, radius * unit_circle ()[i].y)));
       Point p = project (camera, to_world (frame, local.x, local.y, local.z));
 
       g_array_append_val (points, p);
@@ -278,7 +310,7 @@ add_cylinder (Scene           *scene,
 
   add_disc_points (shape->points, &scene->camera, frame, a, axis, radius);
   add_disc_points (shape->points, &scene->camera, frame, b, axis, radius);
-  convex_hull (shape->points);
+  scene_outline (scene, shape);
 }
 
 static void
@@ -290,7 +322,7 @@ add_sphere (Scene  *scene,
   Shape *shape = scene_add (scene, role, depth_of (&scene->camera, c));
 
   add_circle (shape->points, project (&scene->camera, c), radius);
-  convex_hull (shape->points);
+  scene_outline (scene, shape);
 }
 
 /* A ring such as a kettlebell's handle, drawn as a stroke. */
@@ -500,7 +532,7 @@ add_prop (Scene         *scene,
 
             g_array_append_val (shape->points, p);
           }
-        convex_hull (shape->points);
+        scene_outline (scene, shape);
       }
       break;
 
@@ -593,7 +625,7 @@ add_body (Scene         *scene,
           add_circle (shape->points, project (&scene->camera, c), spheres[j].radius);
           depth += depth_of (&scene->camera, c);
         }
-      convex_hull (shape->points);
+      scene_outline (scene, shape);
 
       /* The head's first sphere is the skull; the face must not pull it
        * forward. */
@@ -623,20 +655,23 @@ compare_shapes (gconstpointer a,
 static void
 scene_init (Scene        *scene,
             PrehabFigure *figure,
-            double        frame)
+            double        frame,
+            gboolean      for_bounds)
 {
   FigPose pose;
 
   scene->shapes = g_array_new (FALSE, FALSE, sizeof (Shape));
   g_array_set_clear_func (scene->shapes, shape_clear);
   scene->camera = camera_new (figure->camera_azimuth, figure->camera_elevation);
+  scene->for_bounds = for_bounds;
 
   fig_pose_at (figure, frame, &pose);
   for (guint i = 0; i < figure->props->len; i++)
     add_prop (scene, &g_array_index (figure->props, FigProp, i), &pose);
   add_body (scene, figure, &pose);
 
-  g_array_sort (scene->shapes, compare_shapes);
+  if (!for_bounds)
+    g_array_sort (scene->shapes, compare_shapes);
 }
 
 static void
@@ -678,7 +713,7 @@ compute_bounds (PrehabFigure *figure)
     {
       Scene scene;
 
-      scene_init (&scene, figure, (double) f / N_BOUND_SAMPLES);
+      scene_init (&scene, figure, (double) f / N_BOUND_SAMPLES, TRUE);
       for (guint i = 0; i < scene.shapes->len; i++)
         extend_bounds (bounds, &g_array_index (scene.shapes, Shape, i));
       scene_clear (&scene);
@@ -1002,7 +1037,7 @@ prehab_figure_render (PrehabFigure            *figure,
     return;
   scale = MIN ((width - 2 * margin) / bw, (height - 2 * margin) / bh);
 
-  scene_init (&scene, figure, frame);
+  scene_init (&scene, figure, frame, FALSE);
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);

@@ -28,7 +28,9 @@
 #include "prehab-catalog.h"
 #include "prehab-date.h"
 #include "prehab-enrollment.h"
+#include "prehab-exercise.h"
 #include "prehab-export.h"
+#include "prehab-figure.h"
 #include "prehab-journal.h"
 #include "prehab-report.h"
 #include "prehab-schedule.h"
@@ -155,6 +157,29 @@ backfill_then_decide (PrehabStore  *store,
   return plan != NULL;
 }
 
+/* Every exercise's figure, as the Exercises view's cards load them. */
+static gboolean
+load_all_figures (PrehabStore  *store,
+                  const char   *today,
+                  GError      **error)
+{
+  g_autoptr (GListModel) exercises = prehab_exercise_load_all (store, error);
+
+  if (exercises == NULL)
+    return FALSE;
+
+  bench_begin = g_get_monotonic_time ();
+  for (guint i = 0; i < g_list_model_get_n_items (exercises); i++)
+    {
+      g_autoptr (PrehabExercise) exercise = g_list_model_get_item (exercises, i);
+      g_autoptr (PrehabFigure) figure = prehab_figure_load (prehab_exercise_get_id (exercise), error);
+
+      if (figure == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static char **only;
 
 static gboolean
@@ -207,6 +232,7 @@ main (int   argc,
   if (store == NULL ||
       !measure (store, today, "planner-decision", decide, rounds, &error) ||
       !measure (store, today, "calendar", load_calendar, rounds, &error) ||
+      !measure (store, today, "figures-all", load_all_figures, MAX (rounds / 4, 1), &error) ||
       !measure (store, today, "list-all-entries", list_all_entries, MAX (rounds / 10, 1), &error) ||
       !measure (store, today, "export-csv-entries", export_csv, MAX (rounds / 4, 1), &error) ||
       !measure (store, today, "export-json", export_json, MAX (rounds / 10, 1), &error) ||

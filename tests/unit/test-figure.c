@@ -150,37 +150,61 @@ test_figures_are_described (void)
     }
 }
 
-/* Every figure at its start and end: some ink, all of it inside the canvas
- * with a clear margin, and the two frames differ. */
+/* Every figure at nine moments of its movement: all of its ink inside the
+ * canvas with a clear margin, and, over the movement, filling the canvas
+ * in width or in height (the figure is fitted to the box that holds every
+ * frame, so that it keeps its place and size while it moves). At its start
+ * and end: some ink, and the two frames differ. */
+#define N_MOMENTS 9
+
 static void
 check_frames (const char *id,
               gboolean    dark)
 {
   g_autoptr (PrehabFigure) figure = prehab_figure_load (id, NULL);
-  cairo_surface_t *start = render (figure, 0, dark);
-  cairo_surface_t *end = render (figure, 1, dark);
-  cairo_surface_t *frames[] = { start, end };
+  cairo_surface_t *start = NULL, *end = NULL;
+  int x0 = WIDTH, y0 = HEIGHT, x1 = -1, y1 = -1;
 
-  for (guint f = 0; f < G_N_ELEMENTS (frames); f++)
+  for (guint f = 0; f < N_MOMENTS; f++)
     {
+      cairo_surface_t *frame = render (figure, (double) f / (N_MOMENTS - 1), dark);
       guint inked = 0;
 
       for (int y = 0; y < HEIGHT; y++)
         for (int x = 0; x < WIDTH; x++)
           {
             gboolean border = x < MARGIN || y < MARGIN || x >= WIDTH - MARGIN || y >= HEIGHT - MARGIN;
-            guint32 p = pixel (frames[f], x, y);
+            guint32 p = pixel (frame, x, y);
 
             if (border && p != 0)
-              g_error ("%s, frame %u: ink at the edge (%d, %d)", id, f, x, y);
+              g_error ("%s, moment %u of %u: ink at the edge (%d, %d)", id, f, N_MOMENTS - 1, x, y);
             if ((p >> 24) > 0)
-              inked++;
+              {
+                inked++;
+                x0 = MIN (x0, x);
+                y0 = MIN (y0, y);
+                x1 = MAX (x1, x);
+                y1 = MAX (y1, y);
+              }
           }
 
       /* At least a twentieth of the canvas: a figure, not a speck. */
-      if (inked < WIDTH * HEIGHT / 20)
-        g_error ("%s, frame %u: only %u pixels drawn", id, f, inked);
+      if ((f == 0 || f == N_MOMENTS - 1) && inked < WIDTH * HEIGHT / 20)
+        g_error ("%s, moment %u: only %u pixels drawn", id, f, inked);
+
+      if (f == 0)
+        start = frame;
+      else if (f == N_MOMENTS - 1)
+        end = frame;
+      else
+        cairo_surface_destroy (frame);
     }
+
+  /* The drawing leaves 4 % of the smaller side as a margin (6 px here);
+   * a box fitted too loosely would leave far more. */
+  if (x1 - x0 + 1 < (WIDTH - 12) * 85 / 100 && y1 - y0 + 1 < (HEIGHT - 12) * 85 / 100)
+    g_error ("%s: over its movement the figure spans only %d x %d of the %d x %d canvas",
+             id, x1 - x0 + 1, y1 - y0 + 1, WIDTH, HEIGHT);
 
   if (same_pixels (start, end))
     g_error ("%s: the start and the end look the same", id);
