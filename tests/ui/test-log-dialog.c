@@ -387,6 +387,87 @@ test_new_typed_triggers (Fixture       *fixture,
   g_assert_cmpuint (n_after, ==, n_chips + 1);
 }
 
+/* The warning signs' check boxes under @root, in order. */
+static void
+collect_checks (GtkWidget *root,
+                GPtrArray *checks)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_CHECK_BUTTON (child))
+        g_ptr_array_add (checks, child);
+      collect_checks (child, checks);
+    }
+}
+
+/* The rows of the warning signs are laid out only once their expander is
+ * opened (a collapsed expander still measures its rows); every one of them
+ * is there then, and editing an entry with a warning sign opens it. */
+static void
+test_new_warning_signs_when_expanded (Fixture       *fixture,
+                                      gconstpointer  user_data)
+{
+  g_autoptr (GPtrArray) checks = g_ptr_array_new ();
+  guint n_flags = 0;
+  GtkWidget *flags_row;
+
+  while (prehab_red_flags[n_flags].id != NULL)
+    n_flags++;
+
+  show_dialog (fixture, prehab_log_dialog_new (fixture->store));
+  flags_row = template_child (fixture, "flags_row");
+  collect_checks (flags_row, checks);
+  g_assert_cmpuint (checks->len, ==, n_flags);
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (flags_row)));
+  for (guint i = 0; i < checks->len; i++)
+    g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (checks->pdata[i], ADW_TYPE_ACTION_ROW)));
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (flags_row), TRUE);
+  flush_events ();
+  for (guint i = 0; i < checks->len; i++)
+    g_assert_true (gtk_widget_is_visible (checks->pdata[i]));
+
+  /* Closing it again keeps them: only the first layout is spared. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (flags_row), FALSE);
+  flush_events ();
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (checks->pdata[0], ADW_TYPE_ACTION_ROW)));
+}
+
+static void
+test_edit_warning_signs_shown (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) checks = g_ptr_array_new ();
+  g_autoptr (PrehabPainEntry) entry = prehab_pain_entry_new ();
+  const char *flags[] = { "fever", NULL };
+  PrehabLogDialog *dialog;
+  guint shown = 0, ticked = 0;
+  gint64 id;
+
+  entry->logged_at = g_strdup ("2026-01-06 09:00");
+  entry->pain = 4;
+  g_free (entry->context);
+  entry->context = g_strdup ("morning");
+  entry->flags = g_strdupv ((GStrv) flags);
+  id = prehab_journal_add_entry (fixture->store, entry, &error);
+  g_assert_no_error (error);
+
+  dialog = prehab_log_dialog_new_for_entry (fixture->store, id, &error);
+  g_assert_no_error (error);
+  show_dialog (fixture, dialog);
+  collect_checks (template_child (fixture, "flags_row"), checks);
+  for (guint i = 0; i < checks->len; i++)
+    {
+      shown += gtk_widget_is_visible (checks->pdata[i]);
+      ticked += gtk_check_button_get_active (checks->pdata[i]);
+    }
+  g_assert_cmpuint (shown, ==, checks->len);
+  g_assert_cmpuint (ticked, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -410,6 +491,8 @@ main (int   argc,
   ADD ("/log-dialog/edit/missing-entry", test_edit_missing_entry);
   ADD ("/log-dialog/new/needs-pain", test_new_needs_pain);
   ADD ("/log-dialog/new/typed-triggers", test_new_typed_triggers);
+  ADD ("/log-dialog/new/warning-signs-when-expanded", test_new_warning_signs_when_expanded);
+  ADD ("/log-dialog/edit/warning-signs-shown", test_edit_warning_signs_shown);
 
 #undef ADD
 
