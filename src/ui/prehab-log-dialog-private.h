@@ -51,8 +51,9 @@ struct _PrehabLogDialog
   GPtrArray         *pain_buttons;     /* GtkToggleButton, 0 to 10 */
   GPtrArray         *context_buttons;  /* GtkToggleButton, prehab_contexts order */
   GPtrArray         *quality_buttons;  /* GtkToggleButton, prehab_qualities order */
-  GPtrArray         *flag_checks;      /* GtkCheckButton, prehab_red_flags order */
-  GtkWidget         *tier_rows[2];     /* by PrehabRedFlagTier */
+  GPtrArray         *flag_checks;      /* GtkCheckButton, prehab_red_flags order;
+                                          empty until flags_row is first expanded */
+  GtkWidget         *tier_rows[2];     /* by PrehabRedFlagTier; the same */
   int                pain;             /* -1 until chosen */
   gboolean           context_chosen;   /* by the person: no longer follows the time */
   gboolean           time_chosen;      /* by the person: no longer "now" */

@@ -474,7 +474,6 @@ add_tier_row (PrehabLogDialog *self,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_add_css_class (row, "tier");
   gtk_widget_add_css_class (row, css_class);
-  gtk_widget_set_visible (row, FALSE);
   adw_expander_row_add_row (self->flags_row, row);
 
   return row;
@@ -493,26 +492,8 @@ question_repeats_label (const char *question,
          (folded_question[length] == '\0' || g_str_equal (folded_question + length, "?"));
 }
 
-/* A collapsed AdwExpanderRow still lays its rows out at full size (its
- * GtkRevealer measures them), and the warning signs' questions, long and
- * wrapped in AdwActionRows, took most of the dialog's first layout. So the
- * rows stay hidden until the row is first expanded. */
 static void
-on_flags_expanded_cb (PrehabLogDialog *self)
-{
-  if (!adw_expander_row_get_expanded (self->flags_row))
-    return;
-
-  g_signal_handlers_disconnect_by_func (self->flags_row, on_flags_expanded_cb, self);
-  for (guint tier = 0; tier < G_N_ELEMENTS (self->tier_rows); tier++)
-    gtk_widget_set_visible (self->tier_rows[tier], TRUE);
-  for (guint i = 0; i < self->flag_checks->len; i++)
-    gtk_widget_set_visible (gtk_widget_get_ancestor (self->flag_checks->pdata[i], ADW_TYPE_ACTION_ROW),
-                            TRUE);
-}
-
-void
-prehab_log_dialog_build_flags (PrehabLogDialog *self)
+build_flag_rows (PrehabLogDialog *self)
 {
   PrehabRedFlagTier tier = PREHAB_RED_FLAG_SEE_DOCTOR;
 
@@ -549,11 +530,29 @@ prehab_log_dialog_build_flags (PrehabLogDialog *self)
                                G_CONNECT_SWAPPED);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      gtk_widget_set_visible (row, FALSE);
       adw_expander_row_add_row (self->flags_row, row);
       g_ptr_array_add (self->flag_checks, check);
     }
+}
 
+/* A collapsed AdwExpanderRow still lays its rows out at full size (its
+ * GtkRevealer measures them), and the warning signs' questions, long and
+ * wrapped in AdwActionRows, took most of the dialog's layout when it
+ * opened. So the rows are built when the row is first expanded; until
+ * then no box is ticked, and flag_checks is empty. */
+static void
+on_flags_expanded_cb (PrehabLogDialog *self)
+{
+  if (!adw_expander_row_get_expanded (self->flags_row))
+    return;
+
+  g_signal_handlers_disconnect_by_func (self->flags_row, on_flags_expanded_cb, self);
+  build_flag_rows (self);
+}
+
+void
+prehab_log_dialog_build_flags (PrehabLogDialog *self)
+{
   g_signal_connect_object (self->flags_row, "notify::expanded", G_CALLBACK (on_flags_expanded_cb),
                            self, G_CONNECT_SWAPPED);
   on_flags_expanded_cb (self);

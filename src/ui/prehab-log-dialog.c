@@ -259,12 +259,13 @@ fill_in (PrehabLogDialog       *self,
                                   g_strv_contains ((const char * const *) entry->qualities,
                                                    prehab_qualities[i].id));
 
+  /* Expanded first: that builds the rows (see prehab_log_dialog_build_flags). */
+  adw_expander_row_set_expanded (self->flags_row, entry->flags != NULL && entry->flags[0] != NULL);
   for (guint i = 0; i < self->flag_checks->len; i++)
     gtk_check_button_set_active (self->flag_checks->pdata[i],
                                  entry->flags != NULL &&
                                  g_strv_contains ((const char * const *) entry->flags,
                                                   prehab_red_flags[i].id));
-  adw_expander_row_set_expanded (self->flags_row, entry->flags != NULL && entry->flags[0] != NULL);
 
   for (guint i = 0; entry->triggers != NULL && entry->triggers[i] != NULL; i++)
     prehab_log_dialog_pick_trigger (self, entry->triggers[i], entry->triggers[i]);

@@ -402,9 +402,10 @@ collect_checks (GtkWidget *root,
     }
 }
 
-/* The rows of the warning signs are laid out only once their expander is
+/* The rows of the warning signs are built only once their expander is
  * opened (a collapsed expander still measures its rows); every one of them
- * is there then, and editing an entry with a warning sign opens it. */
+ * is there then, and stays when it closes again; editing an entry with a
+ * warning sign opens it. */
 static void
 test_new_warning_signs_when_expanded (Fixture       *fixture,
                                       gconstpointer  user_data)
@@ -418,21 +419,40 @@ test_new_warning_signs_when_expanded (Fixture       *fixture,
 
   show_dialog (fixture, prehab_log_dialog_new (fixture->store));
   flags_row = template_child (fixture, "flags_row");
-  collect_checks (flags_row, checks);
-  g_assert_cmpuint (checks->len, ==, n_flags);
   g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (flags_row)));
-  for (guint i = 0; i < checks->len; i++)
-    g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (checks->pdata[i], ADW_TYPE_ACTION_ROW)));
+  collect_checks (flags_row, checks);
+  g_assert_cmpuint (checks->len, ==, 0);
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (flags_row), TRUE);
   flush_events ();
+  collect_checks (flags_row, checks);
+  g_assert_cmpuint (checks->len, ==, n_flags);
   for (guint i = 0; i < checks->len; i++)
     g_assert_true (gtk_widget_is_visible (checks->pdata[i]));
 
-  /* Closing it again keeps them: only the first layout is spared. */
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (flags_row), FALSE);
   flush_events ();
-  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (checks->pdata[0], ADW_TYPE_ACTION_ROW)));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (flags_row), TRUE);
+  flush_events ();
+  g_ptr_array_set_size (checks, 0);
+  collect_checks (flags_row, checks);
+  g_assert_cmpuint (checks->len, ==, n_flags);
+
+  /* A box ticked is saved. */
+  gtk_check_button_set_active (checks->pdata[n_flags - 1], TRUE);
+  prehab_log_dialog_set_pain (fixture->dialog, 2);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "log.save", NULL);
+  flush_events ();
+  g_assert_cmpuint (fixture->n_saved, ==, 1);
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (PrehabPainEntry) stored = prehab_journal_load_entry (fixture->store, fixture->saved_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (stored->flags);
+    g_assert_cmpstr (stored->flags[0], ==, prehab_red_flags[n_flags - 1].id);
+    g_assert_null (stored->flags[1]);
+  }
 }
 
 static void
