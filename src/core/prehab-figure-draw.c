@@ -279,6 +279,7 @@ add_disc_points (GArray          *points,
                  FigVec           axis,
                  double           radius)
 {
+  const Point *unit = unit_circle ();
   FigVec u = fabs (axis.y) > 0.9 ? fig_vec (1, 0, 0) : fig_vec (0, 1, 0);
   FigVec v;
 
@@ -287,8 +288,8 @@ add_disc_points (GArray          *points,
 
   for (guint i = 0; i < CIRCLE_POINTS; i++)
     {
-      FigVec local = fig_vec_add (c, fig_vec_add (fig_vec_scale (u, radius * unit_circle ()[i].x),
-                                                  fig_vec_scale (v, radius * unit_circle ()[i].y)));
+      FigVec local = fig_vec_add (c, fig_vec_add (fig_vec_scale (u, radius * unit[i].x),
+                                                  fig_vec_scale (v, radius * unit[i].y)));
       Point p = project (camera, to_world (frame, local.x, local.y, local.z));
 
       g_array_append_val (points, p);

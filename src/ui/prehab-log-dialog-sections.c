@@ -550,6 +550,8 @@ on_flags_expanded_cb (PrehabLogDialog *self)
   build_flag_rows (self);
 }
 
+/* Builds the warning signs' rows, now if flags_row is expanded, else when
+ * it first is. */
 void
 prehab_log_dialog_build_flags (PrehabLogDialog *self)
 {
